@@ -1,0 +1,5 @@
+"""``python -m jinan_gov`` runs the command line."""
+
+from jinan_gov.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,80 @@
+"""Domain errors raised by :mod:`jinan_gov`.
+
+Each error subclasses the built-in exception a caller would naturally catch
+(``LookupError`` for unknown identifiers, ``ValueError`` for bad values), so
+generic handlers keep working while specific ones can be precise.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+__all__ = (
+    "ArticleNotFoundError",
+    "CalendarNotPublishedError",
+    "InvalidActualsError",
+    "QuoteNotFoundError",
+    "UnknownDocumentError",
+    "UnknownIdError",
+)
+
+
+def suggest(value: str, valid: Iterable[str], limit: int = 3) -> str:
+    """Return a ``"; did you mean ...?"`` hint listing close matches, or ``""``.
+
+    >>> suggest("plan_2032", ["plan_2023", "work_rules_2023"])
+    "; did you mean 'plan_2023'?"
+    >>> suggest("zzz", ["plan_2023"])
+    ''
+    """
+    matches = difflib.get_close_matches(value, list(valid), n=limit, cutoff=0.6)
+    if not matches:
+        return ""
+    return "; did you mean " + " or ".join(repr(m) for m in matches) + "?"
+
+
+class UnknownIdError(LookupError):
+    """An identifier (document, indicator, target, rule fact ...) that does not exist."""
+
+    def __init__(self, kind: str, value: object, valid: Iterable[str]) -> None:
+        valid_list = sorted(valid)
+        self.kind = kind
+        self.value = value
+        self.valid = tuple(valid_list)
+        hint = suggest(str(value), valid_list)
+        shown = ", ".join(valid_list[:12]) + (" ..." if len(valid_list) > 12 else "")
+        super().__init__(f"unknown {kind} {value!r}{hint} (valid: {shown})")
+
+    def __str__(self) -> str:
+        # LookupError would otherwise wrap the message in quotes like KeyError does.
+        return str(self.args[0])
+
+
+class UnknownDocumentError(UnknownIdError):
+    """A ``doc_id`` that is not one of the bundled documents."""
+
+    def __init__(self, value: object, valid: Iterable[str]) -> None:
+        super().__init__("doc_id", value, valid)
+
+
+class QuoteNotFoundError(LookupError):
+    """A quote that is not a verbatim substring of the (normalised) document."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class ArticleNotFoundError(LookupError):
+    """An article number outside the Work Rules' 1-76 (or not a number at all)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class CalendarNotPublishedError(ValueError):
+    """A date whose year has no officially published holiday schedule in the bundled calendar."""
+
+
+class InvalidActualsError(ValueError):
+    """Actual values handed to :func:`jinan_gov.assess` that cannot be assessed as given."""

@@ -1,0 +1,166 @@
+"""Undo the PDF-extraction artefacts of the gazette text.
+
+The gazette was extracted from a two-column PDF. The raw text breaks a line
+every ~18 characters, pads justified lines with spaces *inside* words
+(``高 标 准 农 田 27.5 万 亩``), puts spaces around quotation marks, repeats
+the page header, leaves bare page numbers on their own lines and uses ASCII
+punctuation where the printed text has full-width marks. A figure can even be
+split by a line break (``1.\\n\\n3万户以上`` is ``1.3万户以上``).
+
+:func:`normalize_text` turns any such fragment into one clean line. It is
+idempotent, so a quote can be normalised the same way as the source before it
+is looked up, and it never drops a Chinese character except those of page
+headers.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ("is_cjk", "normalize_text", "split_raw_lines")
+
+_GAZETTE = r"济南市人民政府公报\s*[((]\d{4}年第\d+期[))]"
+_HEADER_LINE = re.compile(rf"^\s*(?:市政府文件\s*{_GAZETTE}|{_GAZETTE}\s*市政府文件)\s*$")
+# Once lines are joined and spaces folded, a header can only look like this.
+_HEADER_INLINE = re.compile(
+    r"市政府文件济南市人民政府公报[((]\d{4}年第\d+期[))]"
+    r"|济南市人民政府公报[((]\d{4}年第\d+期[))]市政府文件"
+)
+_PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+
+# Full-width marks that the extraction turned into ASCII. Only mapped where the
+# mark is not between two ASCII letters/digits, so "1,000" or "9:30" would survive.
+_FULL_WIDTH = {",": ",", ";": ";", ":": ":", "(": "(", ")": ")", "?": "?", "!": "!"}
+_ANGLE = {"<": "〈", ">": "〉"}
+
+
+def is_cjk(char: str) -> bool:
+    """Whether ``char`` is a CJK unified ideograph.
+
+    >>> is_cjk("济"), is_cjk("A"), is_cjk("。")
+    (True, False, False)
+    """
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+
+
+def _is_ascii_alnum(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _is_ascii_letter(char: str) -> bool:
+    return char.isascii() and char.isalpha()
+
+
+def split_raw_lines(text: str) -> list[str]:
+    """Split raw text into non-empty lines, without page headers and page numbers.
+
+    A line of one to three digits is a page number only when the nearest
+    non-blank line before or after it is a page header; any other bare number
+    is text and is kept.
+
+    >>> split_raw_lines("产业\\n\\n8\\n\\n市政府文件  济南市人民政府公报 (2023年第10期)\\n\\n集群")
+    ['产业', '集群']
+    """
+    lines = [line for line in text.splitlines() if line.strip()]
+    is_header = [bool(_HEADER_LINE.match(line)) for line in lines]
+    kept: list[str] = []
+    for index, line in enumerate(lines):
+        if is_header[index]:
+            continue
+        if _PAGE_NUMBER.match(line):
+            before = index > 0 and is_header[index - 1]
+            after = index + 1 < len(lines) and is_header[index + 1]
+            if before or after:
+                continue
+        kept.append(line)
+    return kept
+
+
+def _join_lines(lines: list[str]) -> str:
+    """Join wrapped lines: no separator, except a space between two Latin words."""
+    if not lines:
+        return ""
+    pieces = [lines[0].strip()]
+    for line in lines[1:]:
+        stripped = line.strip()
+        left = pieces[-1][-1:] if pieces[-1] else ""
+        right = stripped[:1]
+        if _is_ascii_letter(left) and _is_ascii_letter(right):
+            pieces.append(" ")
+        pieces.append(stripped)
+    return "".join(pieces)
+
+
+def _fold_spaces(text: str) -> str:
+    """Drop justification spaces; keep one space between two Latin letters/digits."""
+    out: list[str] = []
+    index = 0
+    length = len(text)
+    while index < length:
+        char = text[index]
+        if char in " \t\u00a0":
+            end = index
+            while end < length and text[end] in " \t\u00a0":
+                end += 1
+            left = out[-1] if out else ""
+            right = text[end] if end < length else ""
+            if _is_ascii_alnum(left) and _is_ascii_alnum(right):
+                out.append(" ")
+            index = end
+            continue
+        out.append(char)
+        index += 1
+    return "".join(out)
+
+
+def _full_width_punctuation(text: str) -> str:
+    chars = list(text)
+    for index, char in enumerate(chars):
+        left = chars[index - 1] if index > 0 else ""
+        right = chars[index + 1] if index + 1 < len(chars) else ""
+        between_ascii = _is_ascii_alnum(left) and _is_ascii_alnum(right)
+        if char in _FULL_WIDTH and not between_ascii:
+            chars[index] = _FULL_WIDTH[char]
+        elif char in _ANGLE and (is_cjk(left) or is_cjk(right)):
+            chars[index] = _ANGLE[char]
+    return "".join(chars)
+
+
+def _drop_inline_headers(text: str) -> str:
+    previous = None
+    while previous != text:
+        previous = text
+        text = _HEADER_INLINE.sub("", text)
+    return text
+
+
+def normalize_text(text: str) -> str:
+    """Normalise a raw (or already normalised) fragment of the gazette to one clean line.
+
+    Parameters
+    ----------
+    text
+        Raw extracted text, possibly spanning several wrapped lines.
+
+    Returns
+    -------
+    str
+        The text on one line: wraps joined, page headers and page numbers
+        removed, justification spaces dropped, ASCII punctuation restored to
+        full width. Applying it twice changes nothing.
+
+    Examples
+    --------
+    >>> normalize_text("高 标 准 农 田 27.5 万 亩")
+    '高标准农田27.5万亩'
+    >>> normalize_text("发放租赁住房补贴1.\\n\\n3万户以上")
+    '发放租赁住房补贴1.3万户以上'
+    >>> normalize_text("蔚来\\n\\nNIO\\n \\n\\nHouse等商业品牌首店55家")
+    '蔚来NIO House等商业品牌首店55家'
+    >>> normalize_text("新旧动能转换 “五年取得突破”主要目标, 部门 (单位):")
+    '新旧动能转换“五年取得突破”主要目标,部门(单位):'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"normalize_text() expects str, got {type(text).__name__}")
+    joined = _join_lines(split_raw_lines(text))
+    return _drop_inline_headers(_full_width_punctuation(_fold_spaces(joined)))

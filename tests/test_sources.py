@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+import pytest
+
+import jinan_gov
+from jinan_gov import (
+    QuoteNotFoundError,
+    UnknownDocumentError,
+    appointments,
+    documents,
+    locate_quote,
+    quote_in_source,
+    raw_text,
+    source_text,
+)
+from jinan_gov.schemas import AppointmentSchema, DocumentSchema
+
+
+def test_documents_table() -> None:
+    docs = documents()
+    DocumentSchema.validate(docs)
+    assert docs.height == 3
+    assert docs["doc_id"].to_list() == ["plan_2023", "work_rules_2023", "counsellors_2023"]
+    assert docs["issued_on"].to_list() == [
+        dt.date(2023, 5, 2),
+        dt.date(2023, 5, 6),
+        dt.date(2023, 5, 8),
+    ]
+    assert docs.schema["issued_on"] == pl.Date
+
+
+@pytest.mark.parametrize("table", [documents, appointments])
+def test_every_quote_is_in_its_document(table: object) -> None:
+    frame = table()  # type: ignore[operator]
+    for doc_id, quote in frame.select("doc_id", "quote").iter_rows():
+        assert quote_in_source(doc_id, quote), (doc_id, quote)
+
+
+def test_titles_and_issue_dates_are_in_the_source() -> None:
+    for row in documents().iter_rows(named=True):
+        text = source_text(row["doc_id"])
+        assert row["title_zh"] in text.replace("\n", "")
+        issued = row["issued_on"]
+        assert f"({issued.year}年{issued.month}月{issued.day}日印发)" in text
+
+
+def test_appointments() -> None:
+    frame = appointments()
+    AppointmentSchema.validate(frame)
+    assert frame["name_zh"].to_list() == ["辛全龙", "石万鹏", "张子信"]
+    assert set(frame["doc_id"]) == {"counsellors_2023"}
+
+
+def test_documents_partition_the_raw_text() -> None:
+    texts = [source_text(d) for d in documents()["doc_id"]]
+    assert texts[0].startswith("济南市人民政府\n关于印发济南市2023年国民经济和社会发展计划的通知")
+    assert texts[1].endswith("(2023年5月6日印发)")
+    assert "确定聘任辛全龙、石万鹏、张子信为济南市人民政府参事" in texts[2]
+    joined_cjk = sum(len(t) for t in texts)
+    assert joined_cjk < len(raw_text())
+    # page headers are gone, the articles keep their ideographic-space labels
+    assert all("济南市人民政府公报" not in t for t in texts)
+    assert sum(t.count("条\u3000") for t in texts) >= 76
+
+
+def test_locate_quote_normalises_the_quote_and_reports_position() -> None:
+    location = locate_quote("plan_2023", "新建高 标 准 农 田 27.5 万 亩")
+    text = source_text("plan_2023")
+    assert text[location.start : location.end] == "新建高标准农田27.5万亩"
+    assert location.occurrences == 1
+    assert text.splitlines()[location.paragraph - 1].count("新建高标准农田27.5万亩") == 1
+
+
+@pytest.mark.parametrize("bad", ["nope", "", "PLAN_2023", 4, None])
+def test_unknown_document_lists_valid_ids(bad: object) -> None:
+    with pytest.raises(UnknownDocumentError, match="plan_2023") as info:
+        source_text(bad)  # type: ignore[arg-type]
+    assert isinstance(info.value, LookupError)
+
+
+def test_unknown_document_suggests_close_match() -> None:
+    with pytest.raises(LookupError, match="did you mean 'plan_2023'"):
+        source_text("plan_2032")
+
+
+@pytest.mark.parametrize("quote", ["新建高标准农田28万亩", "地区生产总值12027.6亿元", "   "])
+def test_quote_not_in_document_is_not_found(quote: str) -> None:
+    assert not quote_in_source("plan_2023", quote)
+    with pytest.raises(QuoteNotFoundError):
+        locate_quote("plan_2023", quote)
+
+
+def test_quote_from_another_document_is_not_found() -> None:
+    assert quote_in_source("counsellors_2023", "辛全龙")
+    assert not quote_in_source("plan_2023", "辛全龙")
+
+
+def test_quote_must_be_text() -> None:
+    with pytest.raises(TypeError, match="quote must be str"):
+        locate_quote("plan_2023", 12027.5)  # type: ignore[arg-type]
+
+
+def test_loaders_are_cached_and_validated_once() -> None:
+    assert documents() is documents()
+    assert jinan_gov.appointments() is appointments()
