@@ -9,7 +9,7 @@ import pandera.polars as pa
 import polars as pl
 from pandera.typing.polars import DataFrame
 
-__all__ = ("polars_schema", "read_package_text", "read_table")
+__all__ = ("polars_schema", "read_csv", "read_package_text", "read_table")
 
 ModelT = TypeVar("ModelT", bound=pa.DataFrameModel)
 
@@ -32,6 +32,11 @@ def read_table(filename: str, model: type[ModelT]) -> DataFrame[ModelT]:
 
     The CSV must have exactly the model's columns, in order; empty cells are nulls.
     """
-    raw = files(_DATA_PACKAGE).joinpath(filename).read_bytes()
-    frame = pl.read_csv(raw, schema=polars_schema(model))
+    frame = read_csv(filename, polars_schema(model))
     return model.validate(frame, lazy=True)
+
+
+def read_csv(filename: str, schema: pl.Schema) -> pl.DataFrame:
+    """Read ``jinan_gov/data/<filename>`` with exactly these columns and dtypes (no validation)."""
+    raw = files(_DATA_PACKAGE).joinpath(filename).read_bytes()
+    return pl.read_csv(raw, schema=schema)

@@ -12,8 +12,17 @@ import pandera.polars as pa
 import polars as pl
 
 __all__ = (
+    "DIRECTIONS",
+    "DOC_IDS",
+    "INDICATOR_TABLES",
+    "MEASURES",
+    "QUALIFIERS",
+    "STATUSES",
+    "ActualsSchema",
     "AppointmentSchema",
+    "AssessmentSchema",
     "DocumentSchema",
+    "IndicatorSchema",
 )
 
 DOC_IDS = ("plan_2023", "work_rules_2023", "counsellors_2023")
@@ -64,3 +73,228 @@ class AppointmentSchema(_Strict):
     def quote_names_appointee(cls, data: pa.PolarsData) -> pl.LazyFrame:
         """The quote must contain the appointee's name."""
         return data.lazyframe.select(pl.col("quote").str.contains(pl.col("name_zh"), literal=True))
+
+
+# --- Target attainment -----------------------------------------------------------------
+
+STATUSES = ("exceeded", "met", "missed", "not_assessable")
+TIERS = ("floor", "target", "stretch")
+
+
+class ActualsSchema(_Strict):
+    """Actual values to assess: one row per target (per scenario)."""
+
+    id: str = pa.Field(description="Target id, e.g. gdp_growth_2023.")
+    actual: float = pa.Field(
+        nullable=True,
+        description="Actual value in the target's own measure and unit (a growth target takes "
+        "a growth rate in %; a qualitative target takes 1 for met, 0 for not met).",
+    )
+    scenario: str | None = pa.Field(nullable=True, description="Optional what-if scenario name.")
+
+
+class AssessmentSchema(_Strict):
+    """The result of :func:`jinan_gov.assess`: one row per assessed target per scenario."""
+
+    scenario: str | None = pa.Field(nullable=True, description="Scenario name (null if none).")
+    id: str = pa.Field(description="Target id.")
+    name_en: str = pa.Field(description="Target name in English.")
+    name_zh: str = pa.Field(description="Target name in Chinese.")
+    table: str = pa.Field(description="targets_2023 (main target) or tasks_2023 (task target).")
+    section: str = pa.Field(description="Position of the target in the plan.")
+    section_title_en: str = pa.Field(description="Title of the plan section, in English.")
+    qualifier: str = pa.Field(description="How the target is qualified (see QUALIFIERS).")
+    direction: str = pa.Field(description="higher, lower or neutral is better.")
+    unit: str | None = pa.Field(nullable=True, description="Unit of target, actual and gap.")
+    target: float | None = pa.Field(
+        nullable=True, description="The target figure (lower bound / floor tier)."
+    )
+    target_upper: float | None = pa.Field(nullable=True, description="Upper bound of a range.")
+    target_middle: float | None = pa.Field(nullable=True, description="Middle tier (目标).")
+    target_stretch: float | None = pa.Field(nullable=True, description="Stretch tier (力争).")
+    tolerance: float | None = pa.Field(
+        nullable=True, description="Absolute tolerance applied to a 左右 target, in its unit."
+    )
+    actual: float | None = pa.Field(nullable=True, description="The actual value assessed.")
+    benchmark: float | None = pa.Field(
+        nullable=True, description="Reference value of a relative target (provincial average)."
+    )
+    attained: bool | None = pa.Field(
+        nullable=True, description="Whether the target was attained; null if not assessable."
+    )
+    status: str = pa.Field(isin=STATUSES, description="exceeded, met, missed or not_assessable.")
+    gap: float | None = pa.Field(
+        nullable=True,
+        description="actual minus target (or minus benchmark), in the target's unit.",
+    )
+    tier_reached: str | None = pa.Field(
+        nullable=True, isin=TIERS, description="Highest tier reached by a tiered target."
+    )
+    binding: bool | None = pa.Field(
+        nullable=True, description="Binding (约束性) main target; null for task targets."
+    )
+    reason: str = pa.Field(description="Short English explanation of the status.")
+
+
+# --- The 2023 plan's indicators -------------------------------------------------------
+
+INDICATOR_TABLES = ("outcomes_2022", "targets_2023", "tasks_2023")
+KINDS = ("outcome", "target")
+MEASURES = (
+    "level",  # an amount or standard at a point in time: 总额4878.1亿元, 995元/月
+    "growth_rate",  # % change on the previous year; declines are negative
+    "share",  # % of a whole: 占比47%, 占地区生产总值比重2.75%
+    "rate",  # another percentage level: coverage, pass rate, urbanisation rate
+    "pp_change",  # change in percentage points: 提高1个百分点
+    "new",  # added during the year: 新增, 新建, 完成, 培育
+    "cumulative",  # a running total or stock count: 累计, 总数, 达到N家
+    "rank",  # a position in a ranking: 第6位
+    "qualitative",  # no figure: 完成省下达的…约束性指标
+)
+QUALIFIERS = (
+    "plain",  # a figure with no qualifier
+    "at_least",  # 以上, 不低于, 不少于
+    "about",  # 左右
+    "cap_about",  # 控制在…左右
+    "at_most",  # 以内, 以下, 不超过, 控制在…以内
+    "exceed",  # 突破, 超过, 过, …余 (more than)
+    "reach",  # 达到
+    "above_benchmark",  # 高于全省平均水平: relative to a benchmark, no own figure
+    "range",  # 2—3个, 3~5个百分点: value .. value_upper
+    "tiers",  # 不低于20天、目标25天、力争30天: value, value_target, value_stretch
+    "strive",  # 力争: an aspiration
+    "qualitative",  # no figure at all
+)
+DIRECTIONS = ("higher", "lower", "neutral")
+FLAGS = ("suspect_unit", "suspect_value", "ambiguous")
+UNIT_MULTIPLIERS = (("万亿", 1e12), ("亿", 1e8), ("万", 1e4))
+
+
+class IndicatorSchema(_Strict):
+    """One quantitative statement of the 2023 plan: a 2022 outcome or a 2023 target.
+
+    Rows come from three curated tables (``table``): part 一 of the plan
+    (2022 outcomes), part 二 (2023 main targets) and part 三 (2023 task
+    targets). Every row carries the verbatim ``quote`` that states it.
+    """
+
+    id: str = pa.Field(
+        unique=True,
+        str_matches=r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$",
+        description="Stable, unique English snake_case id, e.g. gdp_growth_2023.",
+    )
+    indicator: str = pa.Field(
+        str_matches=r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$",
+        description="The concept measured; an outcome and a target of the same thing share it.",
+    )
+    table: str = pa.Field(isin=INDICATOR_TABLES, description="Curated table the row belongs to.")
+    kind: str = pa.Field(isin=KINDS, description="outcome (2022 result) or target (2023 goal).")
+    year: int = pa.Field(isin=[2022, 2023], description="Year the figure refers to.")
+    section: str = pa.Field(
+        description="Position in the plan: part, section, topic, item, e.g. 三(一)一是1."
+    )
+    section_title_zh: str = pa.Field(description="Title of the (一)-level section, in Chinese.")
+    section_title_en: str = pa.Field(description="Title of the (一)-level section, in English.")
+    topic_title_zh: str | None = pa.Field(
+        nullable=True, description="Title of the 一是/二是-level heading, where there is one."
+    )
+    topic_title_en: str | None = pa.Field(
+        nullable=True, description="English title of the 一是/二是-level heading."
+    )
+    subsection_title_zh: str | None = pa.Field(
+        nullable=True, description="Title of the numbered (1./2.) heading, where there is one."
+    )
+    subsection_title_en: str | None = pa.Field(
+        nullable=True, description="English title of the numbered (1./2.) heading."
+    )
+    name_zh: str = pa.Field(description="What is measured, in the plan's Chinese wording.")
+    name_en: str = pa.Field(description="What is measured, in English.")
+    value: float | None = pa.Field(
+        nullable=True,
+        description="The figure as written (lower bound of a range, floor of tiers); "
+        "null only for relative or qualitative targets. Declines are negative.",
+    )
+    value_upper: float | None = pa.Field(
+        nullable=True, description="Upper bound of a range (qualifier 'range')."
+    )
+    value_target: float | None = pa.Field(
+        nullable=True, description="Middle tier (目标) of a tiered target."
+    )
+    value_stretch: float | None = pa.Field(
+        nullable=True, description="Stretch tier (力争) of a tiered target."
+    )
+    unit: str | None = pa.Field(
+        nullable=True,
+        description="Unit as written (亿元, 万个, %, 个百分点, 元/月 ...); null without a figure.",
+    )
+    value_base: float | None = pa.Field(
+        nullable=True, description="value with 万/亿/万亿 expanded (4.7万个 -> 47000)."
+    )
+    unit_base: str | None = pa.Field(
+        nullable=True, description="unit without its 万/亿/万亿 multiplier (万个 -> 个)."
+    )
+    measure: str = pa.Field(isin=MEASURES, description="What kind of quantity the figure is.")
+    qualifier: str = pa.Field(isin=QUALIFIERS, description="How the figure is qualified.")
+    qualifier_zh: str | None = pa.Field(
+        nullable=True, description="The qualifying words as written, e.g. 以上, 左右, 控制在…左右."
+    )
+    direction: str = pa.Field(
+        isin=DIRECTIONS, description="Whether higher or lower values are better."
+    )
+    binding: bool | None = pa.Field(
+        nullable=True,
+        description="Main targets only: True for binding (约束性), False for indicative (预期性).",
+    )
+    flag: str | None = pa.Field(
+        nullable=True, isin=FLAGS, description="Set where the source looks wrong; never corrected."
+    )
+    note: str | None = pa.Field(nullable=True, description="Explanation of a flag or a reading.")
+    doc_id: str = pa.Field(isin=DOC_IDS, description="Document the row comes from.")
+    quote: str = pa.Field(
+        description="Verbatim substring of the normalised document that states the figure."
+    )
+
+    @pa.dataframe_check
+    @classmethod
+    def figure_present_unless_relative(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        """value is null exactly for relative (above_benchmark) and qualitative rows."""
+        no_figure = pl.col("qualifier").is_in(["above_benchmark", "qualitative"])
+        return data.lazyframe.select(no_figure == pl.col("value").is_null())
+
+    @pa.dataframe_check
+    @classmethod
+    def bounds_match_qualifier(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        """value_upper only for ranges, tiers only for tiered targets, in increasing order."""
+        frame = data.lazyframe
+        is_range = pl.col("qualifier") == "range"
+        is_tiers = pl.col("qualifier") == "tiers"
+        return frame.select(
+            (is_range == pl.col("value_upper").is_not_null())
+            & (is_tiers == pl.col("value_stretch").is_not_null())
+            & (pl.col("value_target").is_null() | is_tiers)
+            & (pl.col("value_upper").is_null() | (pl.col("value_upper") > pl.col("value")))
+            & (pl.col("value_stretch").is_null() | (pl.col("value_stretch") > pl.col("value")))
+        )
+
+    @pa.dataframe_check
+    @classmethod
+    def binding_only_for_main_targets(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        """binding is set for every main target and for nothing else."""
+        return data.lazyframe.select(
+            (pl.col("table") == "targets_2023") == pl.col("binding").is_not_null()
+        )
+
+    @pa.dataframe_check
+    @classmethod
+    def kind_matches_year(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        """Outcomes are 2022 figures, targets 2023 figures."""
+        return data.lazyframe.select(
+            ((pl.col("kind") == "outcome") == (pl.col("year") == 2022))
+            & ((pl.col("kind") == "outcome") == (pl.col("table") == "outcomes_2022"))
+        )
+
+    @pa.dataframe_check
+    @classmethod
+    def flagged_rows_explain_why(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        """A flag always comes with a note."""
+        return data.lazyframe.select(pl.col("flag").is_null() | pl.col("note").is_not_null())
