@@ -1,0 +1,190 @@
+from __future__ import annotations
+
+import re
+
+import polars as pl
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from jinan_gov.errors import UnknownIdError
+from jinan_gov.plan import (
+    base_unit,
+    indicators,
+    outcomes_2022,
+    select_indicators,
+    targets_2023,
+    tasks_2023,
+)
+from jinan_gov.schemas import IndicatorSchema
+from jinan_gov.sources import locate_quote
+from tests import plan_coverage
+
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
+DECLINE_WORDS = ("下降", "减少", "降低", "缩减", "改善")
+
+
+@pytest.fixture(scope="module")
+def rows() -> list[dict[str, object]]:
+    return indicators().to_dicts()
+
+
+def test_tables_validate_and_partition_indicators() -> None:
+    frames = [outcomes_2022(), targets_2023(), tasks_2023()]
+    for frame in frames:
+        IndicatorSchema.validate(frame)
+    assert sum(f.height for f in frames) == indicators().height
+    assert outcomes_2022()["kind"].unique().to_list() == ["outcome"]
+    assert set(targets_2023()["kind"]) == set(tasks_2023()["kind"]) == {"target"}
+
+
+def test_every_quote_is_verbatim_unique_and_states_the_value(rows: list[dict[str, object]]) -> None:
+    for row in rows:
+        quote = str(row["quote"])
+        location = locate_quote(str(row["doc_id"]), quote)
+        assert location.quote == quote, f"{row['id']}: quote is not in normalised form"
+        assert location.occurrences == 1, f"{row['id']}: quote occurs {location.occurrences}x"
+        figures = {float(n) for n in NUMBER.findall(quote)}
+        for column in ("value", "value_upper", "value_target", "value_stretch"):
+            value = row[column]
+            if value is not None:
+                assert abs(float(str(value))) in figures, f"{row['id']}: {column} not in quote"
+        value = row["value"]
+        if value is not None and float(str(value)) < 0:
+            assert any(word in quote for word in DECLINE_WORDS), f"{row['id']}: sign"
+
+
+def test_completeness_every_figure_is_accounted_for(rows: list[dict[str, object]]) -> None:
+    result = plan_coverage.coverage(rows, plan_coverage.load_exclusions())
+    assert result.unaccounted == [], [m.token for m in result.unaccounted]
+    assert result.total == 405
+    assert result.by_row + sum(result.by_rule.values()) + result.by_exclusion == result.total
+
+
+def test_exclusions_are_reasoned_and_not_also_rows(rows: list[dict[str, object]]) -> None:
+    exclusions = plan_coverage.load_exclusions()
+    assert all(e.reason.strip() for e in exclusions)
+    text = plan_coverage.source_text("plan_2023")
+    covered = plan_coverage.row_spans(text, rows)
+    excluded = plan_coverage.exclusion_spans(text, exclusions)
+    assert not set(covered) & set(excluded)
+
+
+def test_stale_exclusion_is_reported() -> None:
+    stale = [plan_coverage.Exclusion("不存在的上下文99", "99", "test")]
+    with pytest.raises(ValueError, match="stale exclusion"):
+        plan_coverage.exclusion_spans(plan_coverage.source_text("plan_2023"), stale)
+
+
+def test_a_missing_row_is_caught(rows: list[dict[str, object]]) -> None:
+    without_gdp = [row for row in rows if row["id"] != "gdp_2022"]
+    result = plan_coverage.coverage(without_gdp, plan_coverage.load_exclusions())
+    assert [m.token for m in result.unaccounted] == ["12027.5"]
+
+
+@pytest.mark.parametrize(
+    ("row_id", "value", "unit", "qualifier"),
+    [
+        ("gdp_2022", 12027.5, "亿元", "plain"),
+        ("gdp_growth_2022", 3.1, "%", "plain"),
+        ("gdp_growth_2023", 5.5, "%", "at_least"),
+        ("digital_economy_share_2022", 47.0, "%", "reach"),
+        ("digital_economy_share_2023", 48.0, "%", "at_least"),
+        ("cpi_growth_2023", 3.0, "%", "cap_about"),
+        ("new_urban_jobs_2023", 15.0, "万人", "plain"),
+        ("work_safety_accidents_growth_2022", -49.2, "%", "plain"),
+    ],
+)
+def test_well_known_ids_are_stable(row_id: str, value: float, unit: str, qualifier: str) -> None:
+    row = select_indicators([row_id]).row(0, named=True)
+    assert (row["value"], row["unit"], row["qualifier"]) == (value, unit, qualifier)
+
+
+def test_outcome_and_target_share_an_indicator() -> None:
+    share = indicators().filter(pl.col("indicator") == "digital_economy_share")
+    assert share.select("kind", "value").rows() == [("outcome", 47.0), ("target", 48.0)]
+
+
+def test_binding_targets_are_resources_environment_and_employment() -> None:
+    binding = targets_2023().filter("binding")
+    assert set(binding["subsection_title_zh"]) == {"资源环境", "民生保障"}
+    assert sorted(binding["id"]) == ["energy_emission_targets_2023", "new_urban_jobs_2023"]
+    assert targets_2023().height == 21
+
+
+def test_relative_targets_have_no_value_but_a_benchmark_qualifier() -> None:
+    relative = targets_2023().filter(pl.col("qualifier") == "above_benchmark")
+    assert sorted(relative["id"]) == [
+        "foreign_investment_growth_2023",
+        "foreign_trade_growth_2023",
+        "new_economy_value_added_growth_2023",
+    ]
+    assert relative["value"].null_count() == 3
+
+
+def test_flagged_rows_keep_the_value_as_written() -> None:
+    cooperatives = select_indicators(["farmer_cooperatives_2022"])
+    assert cooperatives.select("value", "unit", "flag").row(0) == (11796.0, "万家", "suspect_unit")
+    assert indicators().filter(pl.col("flag").is_not_null())["note"].null_count() == 0
+
+
+def test_ranges_and_tiers_are_usable_bounds() -> None:
+    ranges = indicators().filter(pl.col("qualifier") == "range")
+    assert ranges.height >= 2
+    assert (ranges["value_upper"] > ranges["value"]).all()
+
+
+def test_section_paths_and_titles() -> None:
+    tasks = tasks_2023()
+    assert tasks["section"].str.starts_with("三(").all()
+    assert outcomes_2022()["section"].str.starts_with("一").all()
+    assert tasks["section_title_en"].null_count() == 0
+    assert (indicators()["name_en"].str.len_chars() > 3).all()
+
+
+def test_value_base_consistent_with_value_and_unit(rows: list[dict[str, object]]) -> None:
+    for row in rows:
+        factor, unit_base = base_unit(row["unit"])  # type: ignore[arg-type]
+        assert row["unit_base"] == unit_base
+        if row["value"] is None:
+            assert row["value_base"] is None
+        else:
+            assert row["value_base"] == pytest.approx(float(str(row["value"])) * factor)
+
+
+UNITS = st.sampled_from(
+    ["亿元", "万个", "%", "个百分点", "元/月", "万套(间)", "万亿元", "万千瓦", "家"]
+)
+
+
+@given(st.floats(min_value=-1e6, max_value=1e6, allow_nan=False), UNITS)
+def test_base_unit_round_trip(value: float, unit: str) -> None:
+    factor, unit_base = base_unit(unit)
+    assert unit_base is not None
+    prefix = unit[: len(unit) - len(unit_base)]
+    assert prefix in ("", "万", "亿", "万亿")
+    assert unit == prefix + unit_base
+    assert (value * factor) / factor == pytest.approx(value)
+
+
+def test_base_unit_never_expands_percentages() -> None:
+    assert base_unit("%") == (1.0, "%")
+    assert base_unit("万") == (1.0, "万")
+    assert base_unit(None) == (1.0, None)
+
+
+def test_select_indicators_unknown_id_suggests() -> None:
+    with pytest.raises(UnknownIdError, match="gdp_growth_2023"):
+        select_indicators(["gdp_grwth_2023"])
+
+
+@pytest.mark.parametrize("bad", ["gdp_2022", 42, None])
+def test_select_indicators_bad_input(bad: object) -> None:
+    with pytest.raises((TypeError, LookupError)):
+        select_indicators(bad)  # type: ignore[arg-type]
+
+
+def test_select_indicators_empty_gives_empty_frame() -> None:
+    empty = select_indicators([])
+    assert empty.height == 0
+    assert empty.columns == indicators().columns
