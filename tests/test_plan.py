@@ -17,7 +17,7 @@ from jinan_gov.plan import (
     tasks_2023,
 )
 from jinan_gov.schemas import IndicatorSchema
-from jinan_gov.sources import locate_quote
+from jinan_gov.sources import locate_quote, source_text
 from tests import plan_coverage
 
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -64,7 +64,7 @@ def test_completeness_every_figure_is_accounted_for(rows: list[dict[str, object]
 def test_exclusions_are_reasoned_and_not_also_rows(rows: list[dict[str, object]]) -> None:
     exclusions = plan_coverage.load_exclusions()
     assert all(e.reason.strip() for e in exclusions)
-    text = plan_coverage.source_text("plan_2023")
+    text = source_text("plan_2023")
     covered = plan_coverage.row_spans(text, rows)
     excluded = plan_coverage.exclusion_spans(text, exclusions)
     assert not set(covered) & set(excluded)
@@ -73,7 +73,7 @@ def test_exclusions_are_reasoned_and_not_also_rows(rows: list[dict[str, object]]
 def test_stale_exclusion_is_reported() -> None:
     stale = [plan_coverage.Exclusion("不存在的上下文99", "99", "test")]
     with pytest.raises(ValueError, match="stale exclusion"):
-        plan_coverage.exclusion_spans(plan_coverage.source_text("plan_2023"), stale)
+        plan_coverage.exclusion_spans(source_text("plan_2023"), stale)
 
 
 def test_a_missing_row_is_caught(rows: list[dict[str, object]]) -> None:

@@ -1,0 +1,644 @@
+"""The Work Rules of the Jinan municipal government (济政发〔2023〕6号) as data.
+
+13 chapters and 76 articles. The Chinese text of every article is *derived*
+from the normalised source (:func:`jinan_gov.sources.source_text`) when it is
+first needed, never copied into a table; only our English headings, summaries
+and search keywords (``rules_articles.csv``), the chapter list
+(``rules_chapters.csv``) and the structured facts (``rules_facts.csv``) are
+curated. Every load cross-checks the curated tables against the source.
+
+``text_zh`` (and :attr:`Article.text`) is the article's paragraphs verbatim,
+joined with ``"\\n"``, **label included**: ``第三十九条\\u3000对需…``.
+Enumerated items ``(一)…`` are separate lines of the article they belong to.
+Joining the chapter headings and article texts in order gives back the body of
+the Rules exactly.
+
+>>> article(39).label_zh
+'第三十九条'
+>>> facts().filter(kind="time_limit", unit="working_days")["fact_id"].to_list()
+['meeting_documents_issue_working_days', 'countersign_reply_working_days']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import operator
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import cache
+from typing import SupportsIndex, cast
+
+import polars as pl
+from pandera.typing.polars import DataFrame
+
+from jinan_gov._tables import polars_schema, read_table
+from jinan_gov.errors import ArticleNotFoundError, UnknownIdError
+from jinan_gov.normalize import is_cjk
+from jinan_gov.numerals import parse_chinese_numeral, to_chinese_numeral
+from jinan_gov.schemas import (
+    RULES_ARTICLE_COUNT,
+    RULES_CHAPTER_COUNT,
+    RULES_DOC_ID,
+    ArticleAnnotationSchema,
+    ArticleSchema,
+    ChapterSchema,
+    RuleFactSchema,
+    SearchResultSchema,
+)
+from jinan_gov.sources import source_text
+from jinan_gov.workdays import add_working_days
+
+__all__ = (
+    "Article",
+    "article",
+    "articles",
+    "chapters",
+    "due_date",
+    "facts",
+    "search",
+)
+
+_NUM = "一二三四五六七八九十"
+_CHAPTER_LINE = re.compile(rf"^第([{_NUM}]+)章\u3000(.+)$")
+_ARTICLE_LINE = re.compile(rf"^第([{_NUM}]+)条\u3000")
+_ISSUED_LINE = re.compile(r"^[((]\d{4}年\d{1,2}月\d{1,2}日印发[))]$")
+_VALID = f"the Work Rules have articles 1-{RULES_ARTICLE_COUNT}"
+
+
+# --- Parsing the source ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    """The Rules' body split into chapters and articles (all from the source)."""
+
+    body: str
+    chapters: tuple[tuple[int, str, int, int], ...]  # (no, title_zh, first, last)
+    articles: tuple[tuple[int, int, str], ...]  # (no, chapter_no, text_zh)
+
+
+@cache
+def _parsed() -> _Parsed:
+    lines = source_text(RULES_DOC_ID).splitlines()
+    start = next(i for i, line in enumerate(lines) if _CHAPTER_LINE.match(line))
+    end = next(i for i, line in enumerate(lines) if _ISSUED_LINE.match(line))
+    heads: list[tuple[int, str, int]] = []  # (chapter_no, title_zh, first article)
+    articles: list[tuple[int, int, list[str]]] = []  # (article_no, chapter_no, lines)
+    for line in lines[start:end]:
+        if head := _CHAPTER_LINE.match(line):
+            heads.append((parse_chinese_numeral(head.group(1)), head.group(2), len(articles) + 1))
+        elif head := _ARTICLE_LINE.match(line):
+            number = parse_chinese_numeral(head.group(1))
+            if number != len(articles) + 1:
+                raise RuntimeError(f"Work Rules source: article {number} out of sequence")
+            articles.append((number, heads[-1][0], [line]))
+        elif articles:
+            articles[-1][2].append(line)  # an enumerated item (一)… of the current article
+        else:
+            raise RuntimeError(f"Work Rules source: text before the first article: {line!r}")
+    if [h[0] for h in heads] != list(range(1, RULES_CHAPTER_COUNT + 1)):
+        raise RuntimeError("Work Rules source: expected chapters 1-13 in order")
+    if len(articles) != RULES_ARTICLE_COUNT:
+        raise RuntimeError(f"Work Rules source: expected 76 articles, found {len(articles)}")
+    lasts = [first - 1 for _, _, first in heads[1:]] + [len(articles)]
+    return _Parsed(
+        body="\n".join(lines[start:end]),
+        chapters=tuple((n, t, f, last) for (n, t, f), last in zip(heads, lasts, strict=True)),
+        articles=tuple((n, c, "\n".join(text)) for n, c, text in articles),
+    )
+
+
+# --- Loaders ---------------------------------------------------------------------------
+
+
+@cache
+def _chapters() -> DataFrame[ChapterSchema]:
+    table = read_table("rules_chapters.csv", ChapterSchema)
+    curated = list(
+        table.select("chapter_no", "chapter_title_zh", "first_article", "last_article").iter_rows()
+    )
+    if curated != list(_parsed().chapters):
+        raise RuntimeError(
+            "rules_chapters.csv disagrees with the chapters of the Work Rules source: "
+            f"{curated} != {list(_parsed().chapters)}"
+        )
+    return table
+
+
+def chapters() -> DataFrame[ChapterSchema]:
+    """The 13 chapters of the Work Rules, one row each, with the articles they span.
+
+    Returns
+    -------
+    DataFrame[ChapterSchema]
+        Columns ``chapter_no``, ``chapter_title_zh``, ``chapter_title_en``,
+        ``first_article``, ``last_article``, ``doc_id``. Titles and article
+        ranges are checked against the source on first load.
+
+    Examples
+    --------
+    >>> chapters().filter(chapter_no=8).select("chapter_title_zh", "first_article", "last_article").row(0)
+    ('会议制度', 36, 47)
+    """  # noqa: E501
+    return _chapters()
+
+
+@cache
+def _annotations() -> DataFrame[ArticleAnnotationSchema]:
+    return read_table("rules_articles.csv", ArticleAnnotationSchema)
+
+
+@cache
+def _articles() -> DataFrame[ArticleSchema]:
+    notes = _annotations()
+    parsed = pl.DataFrame(
+        _parsed().articles,
+        schema={"article_no": pl.Int64, "chapter_no": pl.Int64, "text_zh": pl.String},
+        orient="row",
+    )
+    frame = (
+        parsed.join(notes, on="article_no", how="left", validate="1:1")
+        .join(
+            _chapters().select("chapter_no", "chapter_title_zh", "chapter_title_en"),
+            on="chapter_no",
+            how="left",
+            validate="m:1",
+        )
+        .with_columns(
+            pl.Series("label_zh", [f"第{to_chinese_numeral(n)}条" for n in parsed["article_no"]]),
+            pl.lit(RULES_DOC_ID).alias("doc_id"),
+        )
+        .select(list(ArticleSchema.to_schema().columns))
+    )
+    return ArticleSchema.validate(frame, lazy=True)
+
+
+def articles() -> DataFrame[ArticleSchema]:
+    """The 76 articles of the Work Rules: Chinese text from the source, English notes curated.
+
+    Returns
+    -------
+    DataFrame[ArticleSchema]
+        One row per article, in order: ``chapter_no``, ``chapter_title_zh``,
+        ``chapter_title_en``, ``article_no``, ``label_zh``, ``title_en``,
+        ``summary_en``, ``text_zh`` (verbatim, label included, items on their
+        own lines) and ``doc_id``.
+
+    Examples
+    --------
+    >>> frame = articles()
+    >>> frame.height, frame["label_zh"][38], frame["title_en"][38]
+    (76, '第三十九条', 'Preparing items for plenary and executive meetings')
+    >>> print(frame.filter(article_no=26)["text_zh"].item())
+    第二十六条　实行市政府领导集体学法制度,一般每季度组织一次集中学习。
+    """
+    return _articles()
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article of the Work Rules, as returned by :func:`article`.
+
+    ``text`` is the Chinese text verbatim from the normalised source, label
+    included, paragraphs (enumerated items) separated by ``"\\n"``.
+    """
+
+    number: int
+    label_zh: str
+    chapter_no: int
+    chapter_title_zh: str
+    chapter_title_en: str
+    title_en: str
+    summary_en: str
+    text: str
+    doc_id: str
+
+
+def _article_number(ref: object) -> int:
+    """Turn 39, "39", "第三十九条", "三十九" (…) into 39; raise for anything else."""
+    if isinstance(ref, bool) or not isinstance(ref, str | SupportsIndex):
+        raise TypeError(
+            f"article() expects an int or a str such as 39, '39' or '第三十九条', "
+            f"got {type(ref).__name__} {ref!r}; {_VALID}"
+        )
+    if isinstance(ref, str):
+        text = ref.strip()
+        if text.startswith("第") and text.endswith("条"):
+            text = text[1:-1].strip()
+        if text.isdecimal():
+            number = int(text)
+        else:
+            try:
+                number = parse_chinese_numeral(text)
+            except ValueError:
+                raise ArticleNotFoundError(
+                    f"no article {ref!r}: give an article number such as 39, '39', "
+                    f"'第三十九条' or '三十九'; {_VALID}"
+                ) from None
+    else:
+        number = operator.index(ref)
+    if not 1 <= number <= RULES_ARTICLE_COUNT:
+        raise ArticleNotFoundError(f"no article {ref!r}: {_VALID}")
+    return number
+
+
+def article(ref: int | str) -> Article:
+    """One article, looked up by number in any of the usual spellings.
+
+    Parameters
+    ----------
+    ref
+        The article number as an ``int`` (``39``), a decimal string (``"39"``,
+        surrounding spaces ignored), the printed label (``"第三十九条"``) or a
+        bare Chinese numeral (``"三十九"``).
+
+    Returns
+    -------
+    Article
+
+    Raises
+    ------
+    ArticleNotFoundError
+        ``ref`` is outside 1-76 or a string that names no article (a
+        ``LookupError``; the message gives the valid range).
+    TypeError
+        ``ref`` is neither an ``int`` nor a ``str``; ``bool`` and ``float``
+        are refused rather than silently truncated.
+
+    Examples
+    --------
+    >>> a = article("第三十九条")
+    >>> a.number, a.chapter_title_zh, a.chapter_title_en
+    (39, '会议制度', 'Meetings')
+    >>> article(39) == article("39") == article(" 39 ") == article("三十九")
+    True
+    >>> article(77)
+    Traceback (most recent call last):
+    ...
+    jinan_gov.errors.ArticleNotFoundError: no article 77: the Work Rules have articles 1-76
+    """
+    number = _article_number(ref)
+    row = articles().row(number - 1, named=True)
+    return Article(
+        number=row["article_no"],
+        label_zh=row["label_zh"],
+        chapter_no=row["chapter_no"],
+        chapter_title_zh=row["chapter_title_zh"],
+        chapter_title_en=row["chapter_title_en"],
+        title_en=row["title_en"],
+        summary_en=row["summary_en"],
+        text=row["text_zh"],
+        doc_id=row["doc_id"],
+    )
+
+
+@cache
+def _facts() -> DataFrame[RuleFactSchema]:
+    table = read_table("rules_facts.csv", RuleFactSchema)
+    texts = {n: text for n, _, text in _parsed().articles}
+    misplaced = [
+        fact_id
+        for fact_id, number, quote in table.select("fact_id", "article_no", "quote").iter_rows()
+        if quote not in texts[number]
+    ]
+    if misplaced:
+        raise RuntimeError(f"rules_facts.csv: quotes not found in their article: {misplaced}")
+    return table
+
+
+def facts() -> DataFrame[RuleFactSchema]:
+    """Structured facts of the Work Rules, one row per fact, each with its verbatim quote.
+
+    ``kind`` is one of ``meeting`` (members, convener, chair, attendees, tasks,
+    agenda, leave of the four meetings), ``time_limit``, ``frequency``,
+    ``length_limit``, ``signature`` (who signs, vets or approves which
+    document) and ``silence`` (what silence or delay means). Figures carry
+    ``value``/``unit``/``figure_zh``/``qualifier``; frequencies a ``period``;
+    soft rules a ``hedge`` (一般 generally, 原则上 in principle).
+
+    Examples
+    --------
+    >>> f = facts()
+    >>> f.filter(fact_id="executive_meeting_per_month").select(
+    ...     "value", "unit", "period", "qualifier", "hedge").row(0)
+    (3.0, 'times', 'per_month', 'at_least', 'generally')
+    >>> f.filter(meeting="special_topic", role="convened_by")["who_en"].item()
+    'the mayor or a vice mayor, or the secretary-general or a deputy secretary-general on their behalf'
+    """  # noqa: E501
+    return _facts()
+
+
+# --- Due dates -------------------------------------------------------------------------
+
+_DUE_UNITS = ("working_days", "days")
+
+
+def _due(unit: str, value: int, start: dt.date) -> dt.date:
+    """The last day of a limit of ``value`` ``unit`` counted from the day after ``start``."""
+    if unit == "working_days":
+        return add_working_days(start, value)
+    return start + dt.timedelta(days=value)
+
+
+def due_date(fact_id: str, start: dt.date) -> dt.date:
+    """The last day allowed by a time limit of the Rules that starts on ``start``.
+
+    A limit of *n* working days (``N个工作日内``) ends on the *n*-th working day
+    after ``start``: the start day itself never counts, weekends and public
+    holidays are skipped and make-up working days (调休) count, per China's
+    official calendar (:func:`jinan_gov.workdays.add_working_days`). A limit in
+    calendar days ends *n* days after ``start``. Which event ``start`` is (the
+    end of the meeting, the receipt of a countersignature request) is stated
+    in the fact's ``detail_en``.
+
+    Parameters
+    ----------
+    fact_id
+        A ``time_limit`` fact whose unit is ``working_days`` or ``days``, e.g.
+        ``"countersign_reply_working_days"``.
+    start
+        The day the clock starts (a ``datetime.date``; not a ``datetime``).
+
+    Raises
+    ------
+    UnknownIdError
+        ``fact_id`` is not a fact (the message suggests close matches).
+    ValueError
+        The fact exists but is not a time limit in days (the message lists
+        the facts that are).
+    TypeError
+        ``fact_id`` is not a ``str`` or ``start`` is not a ``datetime.date``.
+    CalendarNotPublishedError
+        The count runs into a year whose holiday schedule is not published.
+
+    Examples
+    --------
+    A countersignature request received on Friday 2023-04-28, just before the
+    May Day break (04-29 to 05-03 off, Saturday 05-06 a make-up working day):
+    05-04, 05-05, 05-06, 05-08, 05-09.
+
+    >>> import datetime as dt
+    >>> due_date("countersign_reply_working_days", dt.date(2023, 4, 28))
+    datetime.date(2023, 5, 9)
+    >>> due_date("executive_meeting_per_month", dt.date(2023, 4, 28))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: fact 'executive_meeting_per_month' is a frequency, not a time limit in days; ...
+    """
+    if not isinstance(fact_id, str):
+        raise TypeError(f"fact_id must be a str, got {type(fact_id).__name__} {fact_id!r}")
+    table = facts()
+    rows = table.filter(fact_id=fact_id)
+    if rows.is_empty():
+        raise UnknownIdError("rule fact", fact_id, table["fact_id"])
+    row = rows.row(0, named=True)
+    dated = table.filter(pl.col("kind") == "time_limit", pl.col("unit").is_in(_DUE_UNITS))
+    if row["kind"] != "time_limit" or row["unit"] not in _DUE_UNITS:
+        what = f"a {row['kind']}"
+        if row["kind"] == "time_limit":
+            what = "a time limit without a fixed number of days"
+        raise ValueError(
+            f"fact {fact_id!r} is {what}, not a time limit in days; due_date() works for: "
+            + ", ".join(dated["fact_id"])
+        )
+    if isinstance(start, dt.datetime) or not isinstance(start, dt.date):
+        raise TypeError(
+            f"start must be a datetime.date (not a datetime or str), got "
+            f"{type(start).__name__} {start!r}"
+        )
+    return _due(row["unit"], int(row["value"]), start)
+
+
+# --- Search ----------------------------------------------------------------------------
+
+_K1 = 1.2
+_B = 0.75
+_SNIPPET_CHARS = 60
+_EN_STOP_WORDS = (
+    "a an the of to in on for and or is are be been was were do does did what who whom whose "
+    "which how when where why must should can could may might will would shall by with from at "
+    "as it its that this these those there their they them he she his her i we you me my our "
+    "your if not no any some than then so such into about after before over under up out"
+)
+_EN_STOP = frozenset(_EN_STOP_WORDS.split())
+_TOKEN_EN = re.compile(r"[a-z0-9]+")
+# Question words carry no content but are rare in the Rules, so they would get a high idf.
+_ZH_QUESTION = re.compile(
+    r"多久|多长时间|多少|什么|哪些|哪个|哪|谁|如何|怎么|怎样|是否|能否|吗|呢|几"
+)
+
+
+def _stem(word: str) -> str:
+    """A crude English suffix stripper: convene/convenes/convened -> conven, meeting -> meet."""
+    if len(word) > 4 and word.endswith(("ies", "ied")):
+        return word[:-3] + "y"
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                break
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if len(word) > 3 and word.endswith("e") else word
+
+
+def _tokens_en(text: str) -> list[str]:
+    words = _TOKEN_EN.findall(text.lower().replace("'s", ""))
+    return [_stem(w) for w in words if w not in _EN_STOP]
+
+
+def _tokens_zh(text: str) -> list[str]:
+    """CJK unigrams and bigrams of each CJK run, plus digit runs."""
+    tokens: list[str] = []
+    for run in re.findall(r"[\u3400-\u4dbf\u4e00-\u9fff]+|\d+", text):
+        if run[0].isdigit():
+            tokens.append(run)
+            continue
+        tokens.extend(run)
+        tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
+    return tokens
+
+
+@dataclass(frozen=True, slots=True)
+class _Field:
+    """An inverted index of one text field over the 76 articles (BM25)."""
+
+    postings: dict[str, tuple[tuple[int, float], ...]]  # token -> ((doc, tf part), ...)
+    idf: dict[str, float]
+
+    @staticmethod
+    def build(docs: list[list[str]]) -> _Field:
+        n = len(docs)
+        avg = sum(len(d) for d in docs) / n
+        postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for index, doc in enumerate(docs):
+            norm = _K1 * (1 - _B + _B * len(doc) / avg)
+            for token, tf in Counter(doc).items():
+                postings[token].append((index, tf * (_K1 + 1) / (tf + norm)))
+        idf = {t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in postings.items()}
+        return _Field({t: tuple(p) for t, p in postings.items()}, idf)
+
+    def score(self, query: list[str], scores: list[float]) -> None:
+        for token in set(query):
+            weight = self.idf.get(token)
+            if weight is None:
+                continue
+            for doc, part in self.postings[token]:
+                scores[doc] += weight * part
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    zh: _Field
+    en: _Field
+    weights: dict[str, float]  # idf of every token of either field
+    labels: tuple[str, ...]
+    titles: tuple[str, ...]
+    # Per article: its sentences (Chinese) and the tokens each can be matched on.
+    passages: tuple[tuple[tuple[str, frozenset[str]], ...], ...]
+
+
+@cache
+def _index() -> _Index:
+    frame = articles()
+    notes = _annotations()
+    fact_rows = facts().select("article_no", "quote", "subject_en", "detail_en").rows()
+    # Our curated fact wording (召集人, 频次, "who signs" …) describes its article too.
+    fact_zh: dict[int, list[str]] = defaultdict(list)
+    fact_en: dict[int, list[str]] = defaultdict(list)
+    for row in facts().iter_rows(named=True):
+        fact_zh[row["article_no"]].append(f"{row['subject_zh']} {row['who_zh'] or ''}")
+        fact_en[row["article_no"]].append(
+            f"{row['subject_en']} {row['who_en'] or ''} {row['detail_en']}"
+        )
+    zh_docs: list[list[str]] = []
+    en_docs: list[list[str]] = []
+    passages: list[tuple[tuple[str, frozenset[str]], ...]] = []
+    for row, keywords in zip(frame.iter_rows(named=True), notes["keywords_en"], strict=True):
+        body = row["text_zh"][len(row["label_zh"]) + 1 :]
+        number = row["article_no"]
+        zh_docs.append(_tokens_zh(f"{body} {row['chapter_title_zh']} {' '.join(fact_zh[number])}"))
+        english = f"{row['title_en']} {row['title_en']} {row['summary_en']} {keywords}"
+        en_docs.append(
+            _tokens_en(f"{english} {row['chapter_title_en']} {' '.join(fact_en[number])}")
+        )
+        own_facts = [f for f in fact_rows if f[0] == row["article_no"]]
+        sentences = [s for s in re.split(r"(?<=[。;:])|\n", body) if s.strip()]
+        passages.append(
+            tuple(
+                (
+                    sentence,
+                    frozenset(
+                        _tokens_zh(sentence)
+                        + [
+                            t
+                            for _, quote, subject, detail in own_facts
+                            if quote[:12] in sentence
+                            for t in _tokens_en(f"{subject} {detail}")
+                        ]
+                    ),
+                )
+                for sentence in sentences
+            )
+        )
+    zh, en = _Field.build(zh_docs), _Field.build(en_docs)
+    return _Index(
+        zh=zh,
+        en=en,
+        weights=zh.idf | en.idf,
+        labels=tuple(frame["label_zh"]),
+        titles=tuple(frame["title_en"]),
+        passages=tuple(passages),
+    )
+
+
+def _snippet(index: _Index, doc: int, query: set[str]) -> str:
+    """The sentence of the article that best covers the query, cut to ~60 characters."""
+    weights = index.weights
+    best, best_score = index.passages[doc][0][0], 0.0
+    for sentence, tokens in index.passages[doc]:
+        score = sum(weights.get(t, 0.0) for t in query & tokens)
+        if score > best_score:
+            best, best_score = sentence, score
+    if len(best) <= _SNIPPET_CHARS:
+        return best
+    hits = [best.find(t) for t in query if len(t) > 1 and is_cjk(t[0]) and t in best]
+    centre = min(hits) if hits else 0
+    begin = max(0, min(centre - _SNIPPET_CHARS // 3, len(best) - _SNIPPET_CHARS))
+    text = best[begin : begin + _SNIPPET_CHARS]
+    return ("…" if begin else "") + text + ("…" if begin + _SNIPPET_CHARS < len(best) else "")
+
+
+def search(query: str, limit: int = 5) -> DataFrame[SearchResultSchema]:
+    """Rank the articles of the Work Rules for a question in Chinese or English.
+
+    Okapi BM25 (k1 = 1.2, b = 0.75) over two fields per article, scores
+    summed: the Chinese text (character unigrams and bigrams, digit runs) and
+    our English heading, summary and keywords (lower-cased words without
+    stop words, plurals folded). The index is built once, on the first call.
+
+    Parameters
+    ----------
+    query
+        A question or keywords, e.g. ``"会签文件一般应在几个工作日内回复?"`` or
+        ``"How often does the executive meeting meet?"``.
+    limit
+        Maximum number of articles returned (``>= 1``).
+
+    Returns
+    -------
+    DataFrame[SearchResultSchema]
+        ``article_no``, ``score`` (descending), ``label_zh``, ``title_en`` and a
+        ``snippet`` of the article's Chinese text around its best-matching
+        sentence. Empty (same columns) when nothing matches.
+
+    Raises
+    ------
+    TypeError
+        ``query`` is not a ``str`` or ``limit`` is not an ``int`` (``bool`` included).
+    ValueError
+        ``query`` is empty or only whitespace, or ``limit < 1``.
+
+    Examples
+    --------
+    >>> search("会签文件一般应在几个工作日内回复?", limit=1)["label_zh"].item()
+    '第五十条'
+    >>> search("How often does the executive meeting meet?", limit=3)["article_no"].to_list()[0]
+    38
+    >>> search("zzzz").height
+    0
+    """
+    if not isinstance(query, str):
+        raise TypeError(f"query must be a str, got {type(query).__name__} {query!r}")
+    if not query.strip():
+        raise ValueError("query is empty: ask a question or give keywords, e.g. '会签 工作日'")
+    if isinstance(limit, bool) or not isinstance(limit, int):
+        raise TypeError(f"limit must be an int, got {type(limit).__name__} {limit!r}")
+    if limit < 1:
+        raise ValueError(f"limit must be >= 1, got {limit}")
+    index = _index()
+    tokens_zh = _tokens_zh(_ZH_QUESTION.sub(" ", query))
+    tokens_en = _tokens_en(query)
+    scores = [0.0] * RULES_ARTICLE_COUNT
+    index.zh.score(tokens_zh, scores)
+    index.en.score(tokens_en, scores)
+    ranked = sorted((s, -i) for i, s in enumerate(scores) if s > 0)[::-1][:limit]
+    docs = [-i for _, i in ranked]
+    query_set = set(tokens_zh) | set(tokens_en)
+    frame = pl.DataFrame(
+        {
+            "article_no": [d + 1 for d in docs],
+            "score": [s for s, _ in ranked],
+            "label_zh": [index.labels[d] for d in docs],
+            "title_en": [index.titles[d] for d in docs],
+            "snippet": [_snippet(index, d, query_set) for d in docs],
+        },
+        schema=_result_schema(),
+    )
+    return cast(DataFrame[SearchResultSchema], frame)
+
+
+@cache
+def _result_schema() -> pl.Schema:
+    return polars_schema(SearchResultSchema)

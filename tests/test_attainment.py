@@ -1,0 +1,359 @@
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import polars as pl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from jinan_gov.attainment import (
+    DEFAULT_TOLERANCE,
+    assess,
+    assessable_targets,
+    attainment_summary,
+    read_actuals,
+)
+from jinan_gov.errors import InvalidActualsError, UnknownIdError
+from jinan_gov.plan import indicators
+from jinan_gov.schemas import AssessmentSchema
+
+TARGETS = {row["id"]: row for row in indicators().filter(kind="target").to_dicts()}
+NUMERIC = sorted(i for i, r in TARGETS.items() if r["value"] is not None)
+STATUS_RANK = {"missed": 0, "met": 1, "exceeded": 2}
+
+
+def reference(row: dict[str, object], actual: float, benchmark: float | None, tol: float) -> str:
+    """A plain scalar reading of the README's semantics table, written independently."""
+    q, direction = row["qualifier"], row["direction"]
+    t = row["value"]
+    if q == "qualitative":
+        return "met" if actual == 1 else "missed"
+    if q == "above_benchmark":
+        if benchmark is None:
+            return "not_assessable"
+        return "met" if actual > benchmark else "missed"
+    assert isinstance(t, float)
+    band = abs(t) * tol
+    lower_better = direction == "lower"
+    if q == "exceed":
+        return "exceeded" if actual > t else "missed"
+    if q == "at_most" or (q in ("plain", "reach") and lower_better):
+        return "exceeded" if actual < t else "met" if actual == t else "missed"
+    if q in ("at_least", "strive", "plain", "reach"):
+        return "exceeded" if actual > t else "met" if actual == t else "missed"
+    if q == "cap_about":
+        return "missed" if actual > t + band else "exceeded" if actual < t - band else "met"
+    if q == "about":
+        if direction == "higher":
+            return "missed" if actual < t - band else "exceeded" if actual > t + band else "met"
+        if direction == "lower":
+            return "missed" if actual > t + band else "exceeded" if actual < t - band else "met"
+        return "met" if t - band <= actual <= t + band else "missed"
+    if q == "range":
+        upper = row["value_upper"]
+        assert isinstance(upper, float)
+        return "missed" if actual < t else "exceeded" if actual > upper else "met"
+    if q == "tiers":
+        stretch = row["value_stretch"]
+        assert isinstance(stretch, float)
+        return "missed" if actual < t else "exceeded" if actual >= stretch else "met"
+    raise AssertionError(q)
+
+
+def test_readme_worked_examples() -> None:
+    result = assess(
+        {"gdp_growth_2023": 6.1, "services_value_added_growth_2023": 5.8, "cpi_growth_2023": 3.4}
+    )
+    AssessmentSchema.validate(result)
+    rows = {r["id"]: r for r in result.to_dicts()}
+    assert rows["gdp_growth_2023"]["status"] == "exceeded"
+    assert rows["gdp_growth_2023"]["attained"] is True
+    assert rows["gdp_growth_2023"]["gap"] == pytest.approx(0.6)
+    assert rows["services_value_added_growth_2023"]["status"] == "met"  # 5.8 within 6%左右
+    assert rows["cpi_growth_2023"]["status"] == "missed"  # 3.4 > 3 + 0.15
+
+
+def test_about_target_exceeded_is_attained_short_by_more_than_tolerance_is_not() -> None:
+    result = assess({"fixed_asset_investment_growth_2023": 8.0, "retail_sales_growth_2023": 5.0})
+    assert result.select("status", "attained").rows() == [("exceeded", True), ("missed", False)]
+
+
+def test_tolerance_is_overridable() -> None:
+    strict = assess({"retail_sales_growth_2023": 5.3}, tolerance=0.0)
+    loose = assess({"retail_sales_growth_2023": 5.3}, tolerance=0.1)
+    assert strict["status"].item() == "missed"
+    assert loose["status"].item() == "met"
+    assert loose["tolerance"].item() == pytest.approx(0.55)
+
+
+def test_exceed_needs_more_than_the_figure() -> None:
+    exceed_id = next(i for i in NUMERIC if TARGETS[i]["qualifier"] == "exceed")
+    value = TARGETS[exceed_id]["value"]
+    assert isinstance(value, float)
+    assert assess({exceed_id: value})["status"].item() == "missed"
+    assert assess({exceed_id: value + 1})["status"].item() == "exceeded"
+
+
+def test_relative_target_needs_a_benchmark() -> None:
+    assert assess({"foreign_trade_growth_2023": 9.0})["attained"].item() is None
+    met = assess({"foreign_trade_growth_2023": 9.0}, benchmarks={"foreign_trade_growth_2023": 8.0})
+    assert met.select("status", "gap", "benchmark").row(0) == ("met", 1.0, 8.0)
+    equal = assess(
+        {"foreign_trade_growth_2023": 8.0}, benchmarks={"foreign_trade_growth_2023": 8.0}
+    )
+    assert equal["status"].item() == "missed"
+
+
+def test_qualitative_binding_target_takes_a_boolean() -> None:
+    result = assess({"energy_emission_targets_2023": False})
+    assert result.select("status", "attained", "binding").row(0) == ("missed", False, True)
+
+
+def test_tiers_report_the_highest_tier_reached() -> None:
+    tiered = [i for i in NUMERIC if TARGETS[i]["qualifier"] == "tiers"]
+    for target_id in tiered:
+        row = TARGETS[target_id]
+        floor, middle, stretch = row["value"], row["value_target"], row["value_stretch"]
+        assert isinstance(floor, float)
+        assert isinstance(stretch, float)
+        actuals = pl.DataFrame(
+            {
+                "id": [target_id] * 4,
+                "actual": [floor - 1, floor, middle if middle is not None else floor, stretch],
+                "scenario": ["below", "floor", "middle", "stretch"],
+            }
+        )
+        tiers = assess(actuals)["tier_reached"].to_list()
+        assert tiers[0] is None
+        assert tiers[1] == "floor"
+        assert tiers[3] == "stretch"
+
+
+def test_range_is_attained_from_its_lower_bound() -> None:
+    range_id = next(i for i in NUMERIC if TARGETS[i]["qualifier"] == "range")
+    lower, upper = TARGETS[range_id]["value"], TARGETS[range_id]["value_upper"]
+    assert isinstance(lower, float)
+    assert isinstance(upper, float)
+    frame = pl.DataFrame(
+        {"id": [range_id] * 3, "actual": [lower, upper + 1, lower - 0.5], "scenario": list("abc")}
+    )
+    assert assess(frame)["status"].to_list() == ["met", "exceeded", "missed"]
+
+
+def test_scenarios_and_lazy_frames() -> None:
+    frame = pl.DataFrame(
+        {
+            "scenario": ["low", "low", "high", "high"],
+            "id": ["gdp_growth_2023", "new_urban_jobs_2023"] * 2,
+            "actual": [4.0, 14.0, 7.0, 18.0],
+        }
+    )
+    eager = assess(frame)
+    lazy = assess(frame.lazy())
+    assert isinstance(lazy, pl.LazyFrame)
+    assert lazy.collect().equals(eager)
+    summary = attainment_summary(eager)
+    assert summary.select("scenario", "missed", "all_binding_attained").rows() == [
+        ("low", 2, False),  # a binding target missed: definitely not all attained
+        ("high", 0, None),  # the qualitative binding target was not reported
+    ]
+
+
+def test_summary_by_section_and_bad_grouping() -> None:
+    result = assess({"gdp_growth_2023": 6.0, "cpi_growth_2023": 2.5})
+    assert attainment_summary(result, by=("scenario", "qualifier")).height == 2
+    with pytest.raises(ValueError, match="cannot group by"):
+        attainment_summary(result, by=("nope",))
+    with pytest.raises(ValueError, match="not an assessment"):
+        attainment_summary(pl.DataFrame({"scenario": ["a"]}))
+
+
+def test_summary_binding_null_when_binding_target_missing() -> None:
+    summary = attainment_summary(assess({"gdp_growth_2023": 6.0}))
+    assert summary["all_binding_attained"].item() is None
+
+
+@settings(max_examples=60)
+@given(
+    st.sampled_from(NUMERIC),
+    st.floats(min_value=-50, max_value=1e5, allow_nan=False),
+    st.floats(min_value=0, max_value=50, allow_nan=False),
+)
+def test_raising_the_actual_never_lowers_the_status(
+    target_id: str, low: float, step: float
+) -> None:
+    if TARGETS[target_id]["direction"] != "higher":
+        return
+    frame = pl.DataFrame(
+        {"id": [target_id] * 2, "actual": [low, low + step], "scenario": ["a", "b"]}
+    )
+    first, second = assess(frame)["status"].to_list()
+    assert STATUS_RANK[second] >= STATUS_RANK[first]
+
+
+@settings(max_examples=60)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(sorted(TARGETS)), st.floats(-100, 1e5, allow_nan=False)),
+        min_size=1,
+        max_size=20,
+        unique_by=lambda pair: pair[0],
+    ),
+    st.floats(min_value=0, max_value=0.5),
+    st.floats(-20, 20, allow_nan=False),
+)
+def test_vectorised_equals_scalar_reference(
+    pairs: list[tuple[str, float]], tol: float, bench: float
+) -> None:
+    actuals = {
+        i: (1.0 if a > 0 else 0.0) if TARGETS[i]["qualifier"] == "qualitative" else a
+        for i, a in pairs
+    }
+    relative = {i: bench for i in actuals if TARGETS[i]["qualifier"] == "above_benchmark"}
+    result = assess(actuals, benchmarks=relative or None, tolerance=tol)
+    for row in result.iter_rows(named=True):
+        expected = reference(TARGETS[row["id"]], actuals[row["id"]], relative.get(row["id"]), tol)
+        assert row["status"] == expected, row
+
+
+@settings(max_examples=40)
+@given(
+    st.dictionaries(
+        st.sampled_from(NUMERIC), st.floats(-100, 1e5, allow_nan=False), min_size=1, max_size=15
+    )
+)
+def test_mapping_and_frame_inputs_agree(actuals: dict[str, float]) -> None:
+    frame = pl.DataFrame({"id": list(actuals), "actual": list(actuals.values())})
+    assert assess(actuals).equals(assess(frame))
+
+
+# --- bad input -------------------------------------------------------------------------
+
+
+def test_unknown_id_lists_close_matches() -> None:
+    with pytest.raises(UnknownIdError, match="did you mean 'gdp_growth_2023'"):
+        assess({"gdp_grwth_2023": 5.0})
+
+
+def test_outcome_id_is_explained() -> None:
+    with pytest.raises(InvalidActualsError, match="outcome, not a target"):
+        assess({"gdp_growth_2022": 5.0})
+
+
+@pytest.mark.parametrize("bad", [math.nan, math.inf, -math.inf])
+def test_nan_and_infinite_actuals_name_the_id(bad: float) -> None:
+    with pytest.raises(InvalidActualsError, match="gdp_growth_2023"):
+        assess({"gdp_growth_2023": bad})
+
+
+def test_nan_in_a_lazy_frame_raises_on_collect() -> None:
+    lazy = assess(pl.LazyFrame({"id": ["gdp_growth_2023"], "actual": [math.nan]}))
+    with pytest.raises(Exception, match="NaN or infinite"):
+        lazy.collect()
+
+
+def test_duplicate_ids_within_a_scenario() -> None:
+    frame = pl.DataFrame({"id": ["gdp_growth_2023"] * 2, "actual": [5.0, 6.0]})
+    with pytest.raises(InvalidActualsError, match="duplicate actual for id 'gdp_growth_2023'"):
+        assess(frame)
+    fine = frame.with_columns(scenario=pl.Series(["a", "b"]))
+    assert assess(fine).height == 2
+
+
+@pytest.mark.parametrize("bad", ["6.1", None, [6.1], object()])
+def test_non_numeric_values_in_a_mapping(bad: object) -> None:
+    with pytest.raises(InvalidActualsError, match="must be a number"):
+        assess({"gdp_growth_2023": bad})  # type: ignore[dict-item]
+
+
+def test_non_numeric_column() -> None:
+    with pytest.raises(InvalidActualsError, match="must be numeric"):
+        assess(pl.DataFrame({"id": ["gdp_growth_2023"], "actual": ["6.1"]}))
+
+
+def test_missing_and_unexpected_columns() -> None:
+    with pytest.raises(InvalidActualsError, match="missing column"):
+        assess(pl.DataFrame({"id": ["gdp_growth_2023"]}))
+    with pytest.raises(InvalidActualsError, match="unexpected column"):
+        assess(pl.DataFrame({"id": ["gdp_growth_2023"], "actual": [1.0], "extra": [1]}))
+
+
+def test_benchmark_for_a_target_that_has_none() -> None:
+    with pytest.raises(InvalidActualsError, match="not relative"):
+        assess({"gdp_growth_2023": 6.0}, benchmarks={"gdp_growth_2023": 5.0})
+
+
+def test_qualitative_target_rejects_other_numbers() -> None:
+    with pytest.raises(InvalidActualsError, match="True/False"):
+        assess({"energy_emission_targets_2023": 0.5})
+
+
+def test_wrong_container_type() -> None:
+    with pytest.raises(TypeError, match="mapping"):
+        assess([("gdp_growth_2023", 6.0)])  # type: ignore[call-overload]
+
+
+@pytest.mark.parametrize("tolerance", [-0.1, 1.0, math.nan])
+def test_bad_tolerance(tolerance: float) -> None:
+    with pytest.raises(ValueError, match="tolerance"):
+        assess({"gdp_growth_2023": 6.0}, tolerance=tolerance)
+
+
+def test_empty_input_gives_empty_typed_frame() -> None:
+    empty = assess({})
+    assert empty.height == 0
+    assert empty.columns == list(AssessmentSchema.to_schema().columns)
+    AssessmentSchema.validate(empty)
+
+
+def test_missing_actual_is_not_assessable_not_dropped() -> None:
+    frame = pl.DataFrame(
+        {"id": ["gdp_growth_2023"], "actual": [None]}, schema_overrides={"actual": pl.Float64}
+    )
+    result = assess(frame)
+    assert result.select("status", "reason").row(0) == ("not_assessable", "no actual value given")
+
+
+def test_every_target_is_assessable() -> None:
+    ids = assessable_targets()
+    assert len(ids) == indicators().filter(kind="target").height
+    assert DEFAULT_TOLERANCE == 0.05
+
+
+# --- reading a CSV ---------------------------------------------------------------------
+
+
+def test_read_actuals_csv_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "actuals.csv"
+    path.write_text("id,actual,scenario\ngdp_growth_2023,6.1,base\ncpi_growth_2023,2.0,base\n")
+    frame = read_actuals(path)
+    assert frame.columns == ["id", "actual", "scenario"]
+    assert assess(frame)["attained"].to_list() == [True, True]
+
+
+def test_read_actuals_without_scenario(tmp_path: Path) -> None:
+    path = tmp_path / "actuals.csv"
+    path.write_text("id,actual\ngdp_growth_2023,6.1\n")
+    assert read_actuals(path)["scenario"].to_list() == [None]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("id,value\ngdp_growth_2023,6.1\n", "missing column"),
+        ("id,actual\ngdp_growth_2023,high\n", "must be numeric"),
+        ("id,actual,oops\ngdp_growth_2023,6.1,1\n", "unexpected column"),
+    ],
+)
+def test_read_actuals_bad_files(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "actuals.csv"
+    path.write_text(content)
+    with pytest.raises(InvalidActualsError, match=message):
+        read_actuals(path)
+
+
+def test_read_actuals_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(InvalidActualsError, match="no such file"):
+        read_actuals(tmp_path / "nope.csv")
