@@ -1,12 +1,20 @@
 """jinan_gov: Jinan municipal government documents as validated, provenance-checked data.
 
-The public API is the names in ``__all__``; everything else is private. Heavy
-notebook dependencies (altair, ipywidgets) are only imported by
-:mod:`jinan_gov.widgets`, never by ``import jinan_gov``.
+The public API is the names in ``__all__``; everything else is private. The Work Rules
+live in the :mod:`jinan_gov.rules` submodule. Heavy notebook dependencies (altair,
+ipywidgets) are only imported by :mod:`jinan_gov.widgets`, never by ``import jinan_gov``.
 """
 
 from __future__ import annotations
 
+from jinan_gov import rules
+from jinan_gov.attainment import (
+    DEFAULT_TOLERANCE,
+    assess,
+    assessable_targets,
+    attainment_summary,
+    read_actuals,
+)
 from jinan_gov.errors import (
     ArticleNotFoundError,
     CalendarNotPublishedError,
@@ -16,6 +24,13 @@ from jinan_gov.errors import (
     UnknownIdError,
 )
 from jinan_gov.normalize import normalize_text
+from jinan_gov.plan import (
+    indicators,
+    outcomes_2022,
+    select_indicators,
+    targets_2023,
+    tasks_2023,
+)
 from jinan_gov.sources import (
     QuoteLocation,
     appointments,
@@ -25,10 +40,12 @@ from jinan_gov.sources import (
     raw_text,
     source_text,
 )
+from jinan_gov.workdays import add_working_days, is_working_day, working_days_between
 
 __version__ = "0.1.0"
 
 __all__ = (
+    "DEFAULT_TOLERANCE",
     "ArticleNotFoundError",
     "CalendarNotPublishedError",
     "InvalidActualsError",
@@ -37,13 +54,26 @@ __all__ = (
     "UnknownDocumentError",
     "UnknownIdError",
     "__version__",
+    "add_working_days",
     "appointments",
+    "assess",
+    "assessable_targets",
+    "attainment_summary",
     "documents",
+    "indicators",
+    "is_working_day",
     "locate_quote",
     "normalize_text",
+    "outcomes_2022",
     "quote_in_source",
     "raw_text",
+    "read_actuals",
+    "rules",
+    "select_indicators",
     "source_text",
+    "targets_2023",
+    "tasks_2023",
+    "working_days_between",
 )
 
 

@@ -1,0 +1,77 @@
+"""Pin the public surface: adding or removing a public name must be a deliberate change."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import jinan_gov
+
+EXPECTED = (
+    "DEFAULT_TOLERANCE",
+    "ArticleNotFoundError",
+    "CalendarNotPublishedError",
+    "InvalidActualsError",
+    "QuoteLocation",
+    "QuoteNotFoundError",
+    "UnknownDocumentError",
+    "UnknownIdError",
+    "__version__",
+    "add_working_days",
+    "appointments",
+    "assess",
+    "assessable_targets",
+    "attainment_summary",
+    "documents",
+    "indicators",
+    "is_working_day",
+    "locate_quote",
+    "normalize_text",
+    "outcomes_2022",
+    "quote_in_source",
+    "raw_text",
+    "read_actuals",
+    "rules",
+    "select_indicators",
+    "source_text",
+    "targets_2023",
+    "tasks_2023",
+    "working_days_between",
+)
+RULES_API = ("Article", "article", "articles", "chapters", "due_date", "facts", "search")
+
+
+def test_all_is_a_sorted_tuple_pinned_here() -> None:
+    assert isinstance(jinan_gov.__all__, tuple)
+    assert jinan_gov.__all__ == EXPECTED
+
+
+def test_dir_shows_only_the_public_api() -> None:
+    assert dir(jinan_gov) == sorted(EXPECTED)
+
+
+def test_every_public_name_exists_and_rules_api() -> None:
+    for name in EXPECTED:
+        assert hasattr(jinan_gov, name), name
+    assert jinan_gov.rules.__all__ == RULES_API
+
+
+def test_errors_subclass_builtins() -> None:
+    assert issubclass(jinan_gov.UnknownIdError, LookupError)
+    assert issubclass(jinan_gov.UnknownDocumentError, LookupError)
+    assert issubclass(jinan_gov.QuoteNotFoundError, LookupError)
+    assert issubclass(jinan_gov.ArticleNotFoundError, LookupError)
+    assert issubclass(jinan_gov.CalendarNotPublishedError, ValueError)
+    assert issubclass(jinan_gov.InvalidActualsError, ValueError)
+
+
+def test_import_does_not_pull_heavy_optional_dependencies_or_read_data() -> None:
+    code = (
+        "import sys, jinan_gov\n"
+        "heavy = {'altair', 'ipywidgets', 'voila', 'IPython', 'vl_convert'} & set(sys.modules)\n"
+        "assert not heavy, heavy\n"
+        "from jinan_gov import plan, sources\n"
+        "assert sources._raw_text.cache_info().currsize == 0\n"
+        "assert plan._load.cache_info().currsize == 0\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
