@@ -49,11 +49,12 @@ def wheel(session: nox.Session) -> None:
     """Build the wheel, install it into a fresh venv, load every table from the installed copy."""
     _sync(session)
     dist = session.create_tmp()
-    session.run("uv", "build", "--wheel", "--out-dir", dist)
     venv = f"{dist}/venv"
     session.run("uv", "venv", "--quiet", venv)
     python = f"{venv}/bin/python"
-    session.run(
-        "uv", "pip", "install", "--quiet", "--python", python, f"--find-links={dist}", "jinan-gov"
-    )
+    for old_wheel in Path(dist).glob("jinan_gov-*.whl"):
+        old_wheel.unlink()
+    session.run("uv", "build", "--wheel", "--out-dir", dist)
+    (wheel_file,) = Path(dist).glob("jinan_gov-*.whl")
+    session.run("uv", "pip", "install", "--quiet", "--python", python, str(wheel_file))
     session.run(python, "-I", "tests/installed_smoke.py", external=True)
