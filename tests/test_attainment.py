@@ -345,6 +345,7 @@ def test_read_actuals_without_scenario(tmp_path: Path) -> None:
         ("id,value\ngdp_growth_2023,6.1\n", "missing column"),
         ("id,actual\ngdp_growth_2023,high\n", "must be numeric"),
         ("id,actual,oops\ngdp_growth_2023,6.1,1\n", "unexpected column"),
+        ("id,actual\n,6.1\n", "invalid actuals"),
     ],
 )
 def test_read_actuals_bad_files(tmp_path: Path, content: str, message: str) -> None:

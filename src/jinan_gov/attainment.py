@@ -32,6 +32,7 @@ from functools import cache
 from pathlib import Path
 from typing import cast, overload
 
+import pandera.errors as pa_errors
 import polars as pl
 from pandera.typing.polars import DataFrame
 
@@ -631,4 +632,9 @@ def read_actuals(path: str | Path) -> pl.DataFrame:
     frame = raw.select(
         pl.col("id").cast(pl.String), pl.col("actual").cast(pl.Float64), pl.col("scenario")
     )
-    return ActualsSchema.validate(frame, lazy=True)
+    try:
+        return ActualsSchema.validate(frame, lazy=True)
+    except pa_errors.SchemaErrors as error:
+        failures = error.failure_cases.select("column", "check").unique().rows()
+        described = "; ".join(f"{column}: {check}" for column, check in failures)
+        raise InvalidActualsError(f"{source}: invalid actuals ({described})") from error

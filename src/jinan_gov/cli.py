@@ -1,47 +1,699 @@
-"""Command line: ``jinan-gov`` / ``python -m jinan_gov``."""
+"""Command line: ``jinan-gov`` / ``python -m jinan_gov``.
+
+::
+
+    jinan-gov overview
+    jinan-gov targets  [--section PREFIX] [--measure M] [--qualifier Q]
+                       [--binding | --indicative] [--json | --csv]
+    jinan-gov outcomes [--section PREFIX] [--measure M] [--qualifier Q] [--json | --csv]
+    jinan-gov tasks    [--section PREFIX] [--measure M] [--qualifier Q] [--json | --csv]
+    jinan-gov assess ACTUALS.csv [--benchmarks FILE] [--tolerance F] [--json | --csv]
+    jinan-gov rule N [--json]
+    jinan-gov search QUERY... [--limit K] [--json | --csv]
+    jinan-gov due START (--days N | --rule FACT_ID) [--json]
+    jinan-gov export --format {csv,parquet,datapackage} DIR [--overwrite]
+
+Exit status: 0 on success, 1 on a data error (unknown id, article out of range, unreadable or
+malformed CSV, bad date, unpublished calendar year, non-empty export directory), with one line
+``jinan-gov: error: ...`` on stderr, and 2 on a usage error (argparse).
+"""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import datetime as dt
+import json
+import math
+import os
+import re
 import sys
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
 
+import pandera.errors
 import polars as pl
 
+import jinan_gov
+from jinan_gov import rules
+from jinan_gov.attainment import DEFAULT_TOLERANCE, assess, attainment_summary, read_actuals
+from jinan_gov.errors import InvalidActualsError
+from jinan_gov.export import FORMATS, csv_bytes, export
+from jinan_gov.plan import indicators, outcomes_2022, targets_2023, tasks_2023
+from jinan_gov.schemas import MEASURES, QUALIFIERS
 from jinan_gov.sources import appointments, documents
+from jinan_gov.workdays import add_working_days, is_working_day
 
-__all__ = ("main",)
+__all__ = ("build_parser", "main", "target_text")
+
+PROG = "jinan-gov"
+_NAME_WIDTH = 44
+_TEXT_LIMIT = 31  # working days listed one by one by `due`; longer counts are summarised
+
+# --- Rendering ----------------------------------------------------------------------------
+
+
+def _number(value: float) -> str:
+    """A float without float noise: 5.0 -> '5', 0.5999999999999996 -> '0.6'.
+
+    >>> _number(5.0), _number(12027.5), _number(6.1 - 5.5), _number(-49.2)
+    ('5', '12027.5', '0.6', '-49.2')
+    """
+    text = f"{value:.10g}"
+    return "0" if text == "-0" else text
+
+
+def _figure(value: float, unit: str | None) -> str:
+    return f"{_number(value)} {unit}" if unit else _number(value)
+
+
+_SYMBOLS = {
+    "at_least": "≥ ",
+    "strive": "≥ ",
+    "about": "≈ ",
+    "cap_about": "≤ ≈ ",
+    "at_most": "≤ ",
+    "exceed": "> ",
+}
+# Qualifiers whose symbol alone loses the nuance of the Chinese wording: show the wording too.
+_SHOW_WORDING = frozenset({"about", "cap_about", "exceed", "reach", "strive"})
+
+
+def target_text(row: Mapping[str, Any]) -> str:
+    """A target (or outcome) with its qualifier, readable at a glance.
+
+    ``row`` is a row of :func:`jinan_gov.indicators` as a dict (``value``, ``value_upper``,
+    ``value_target``, ``value_stretch``, ``unit``, ``qualifier``, ``qualifier_zh``).
+
+    Examples
+    --------
+    >>> rows = {r["id"]: r for r in indicators().to_dicts()}
+    >>> for i in ("gdp_growth_2023", "services_value_added_growth_2023", "cpi_growth_2023",
+    ...           "foreign_trade_growth_2023", "energy_emission_targets_2023",
+    ...           "new_urban_jobs_2023", "industrial_internet_parks_new_2023",
+    ...           "power_coal_stock_days_2023", "cloud_enterprises_2022"):
+    ...     print(target_text(rows[i]))
+    ≥ 5.5 %
+    ≈ 6 % (左右)
+    ≤ ≈ 3 % (控制在…左右)
+    > provincial avg
+    qualitative
+    15 万人
+    2–3 个
+    ≥ 20 天 · target 25 · stretch 30
+    > 6 万家 (突破)
+    """
+    qualifier = row["qualifier"]
+    value, unit = row["value"], row["unit"]
+    if qualifier == "qualitative" or (value is None and qualifier != "above_benchmark"):
+        return "qualitative"
+    if qualifier == "above_benchmark":
+        return "> provincial avg"
+    if qualifier == "range":
+        return f"{_number(value)}–{_figure(row['value_upper'], unit)}"
+    if qualifier == "tiers":
+        parts = [f"≥ {_figure(value, unit)}"]
+        if row.get("value_target") is not None:
+            parts.append(f"target {_number(row['value_target'])}")
+        if row.get("value_stretch") is not None:
+            parts.append(f"stretch {_number(row['value_stretch'])}")
+        return " · ".join(parts)
+    text = _SYMBOLS.get(qualifier, "") + _figure(value, unit)
+    wording = row.get("qualifier_zh")
+    if qualifier in _SHOW_WORDING and wording:
+        text += f" ({wording})"
+    return text
+
+
+def _width(text: str) -> int:
+    """Terminal columns taken by ``text`` (CJK and full-width characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _clip(text: str, limit: int) -> str:
+    if _width(text) <= limit:
+        return text
+    kept, used = [], 0
+    for ch in text:
+        used += _width(ch)
+        if used > limit - 1:
+            break
+        kept.append(ch)
+    return "".join(kept) + "…"
+
+
+def _table(
+    header: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    *,
+    limits: Mapping[str, int] | None = None,
+    right: Iterable[str] = (),
+) -> str:
+    """A plain-text table: columns padded to their display width, long cells clipped."""
+    limits = limits or {}
+    aligned = set(right)
+    cells = [
+        [
+            _clip(" ".join(cell.split()), limits.get(name, 200))
+            for name, cell in zip(header, row, strict=True)
+        ]
+        for row in rows
+    ]
+    if not cells:
+        return "(no rows)"
+    widths = [max(_width(r[i]) for r in [list(header), *cells]) for i in range(len(header))]
+
+    def line(values: Sequence[str]) -> str:
+        padded = []
+        for name, value, width in zip(header, values, widths, strict=True):
+            fill = " " * (width - _width(value))
+            padded.append(fill + value if name in aligned else value + fill)
+        return "  ".join(padded).rstrip()
+
+    rule = "  ".join("─" * w for w in widths)
+    return "\n".join([line(header), rule, *(line(r) for r in cells)])
+
+
+def _json_default(value: object) -> object:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def _print_json(data: object) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=_json_default))
+
+
+def _print_csv(frame: pl.DataFrame) -> None:
+    sys.stdout.write(csv_bytes(frame).decode("utf-8"))
+
+
+def _emit(args: argparse.Namespace, frame: pl.DataFrame, render: Callable[[], str]) -> None:
+    """Print ``frame`` as JSON/CSV when asked, else the human-readable rendering."""
+    if getattr(args, "json", False):
+        _print_json(frame.to_dicts())
+    elif getattr(args, "csv", False):
+        _print_csv(frame)
+    else:
+        print(render())
+
+
+def _binding_text(binding: bool | None) -> str:
+    if binding is None:
+        return ""
+    return "binding" if binding else "indicative"
+
+
+# --- overview -----------------------------------------------------------------------------
 
 
 def _overview(_: argparse.Namespace) -> int:
-    with pl.Config(
-        tbl_rows=-1, tbl_hide_dataframe_shape=True, fmt_str_lengths=60, tbl_width_chars=160
-    ):
-        print("Documents (济南市人民政府公报 2023年第10期)")
-        print(documents().select("doc_id", "doc_no", "issued_on", "title_en"))
-        print("\nCounsellors appointed (市政府参事)")
-        print(appointments().select("name_zh", "name_pinyin", "appointed_on"))
+    targets, outcomes, tasks = targets_2023(), outcomes_2022(), tasks_2023()
+    docs = documents()
+    counts = (
+        f"Holds {docs.height} documents · {outcomes.height} outcomes · {targets.height} targets · "
+        f"{tasks.height} tasks · {rules.articles().height} articles · "
+        f"{rules.facts().height} facts · {appointments().height} appointments"
+    )
+    gazette = docs.row(0, named=True)
+    print(f"jinan_gov {jinan_gov.__version__} · {gazette['gazette_zh']} ({gazette['gazette_en']})")
+    print(counts)
+    plan = docs.filter(doc_id="plan_2023").row(0, named=True)
+    print(
+        f"\n2023 main targets ({plan['doc_no']}, part 二; binding 约束性, indicative 预期性)",
+    )
+    rows = [
+        (r["id"], r["name_en"], target_text(r), _binding_text(r["binding"]))
+        for r in targets.iter_rows(named=True)
+    ]
+    print(_table(("id", "name", "target", "type"), rows, limits={"name": _NAME_WIDTH}))
+    print("\n2022 headline outcomes (part 一)")
+    headline = outcomes.filter(section="一")
+    outcome_rows = [(r["id"], r["name_en"], target_text(r)) for r in headline.iter_rows(named=True)]
+    print(_table(("id", "name", "value"), outcome_rows, limits={"name": _NAME_WIDTH}))
+    print("\nDocuments")
+    doc_rows = [
+        (r["doc_id"], r["doc_no"], r["issued_on"].isoformat(), r["title_en"])
+        for r in docs.iter_rows(named=True)
+    ]
+    print(_table(("doc_id", "number", "issued", "title"), doc_rows))
+    print(f"\nMore: {PROG} targets --binding · tasks --section 三(一) · rule 39 · search 会签")
+    print(f"      {PROG} due 2023-04-28 --rule countersign_reply_working_days")
+    print(f"      {PROG} export --format datapackage DIR · {PROG} --help")
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="jinan-gov",
-        description="Jinan municipal government documents (2023 plan, Work Rules) as data.",
+# --- targets / outcomes / tasks -------------------------------------------------------------
+
+
+_FULL_WIDTH = str.maketrans({"\uff08": "(", "\uff09": ")", "\uff0e": "."})
+
+
+def _section_prefix(text: str) -> str:
+    """Accept full-width brackets and stray spaces: '三（一） 一是' -> '三(一)一是'.
+
+    >>> _section_prefix("三\uff08一\uff09 一是")
+    '三(一)一是'
+    """
+    return "".join(text.split()).translate(_FULL_WIDTH)
+
+
+def _filtered(frame: pl.DataFrame, args: argparse.Namespace) -> pl.DataFrame:
+    if args.section:
+        frame = frame.filter(pl.col("section").str.starts_with(_section_prefix(args.section)))
+    if args.measure:
+        frame = frame.filter(pl.col("measure") == args.measure)
+    if args.qualifier:
+        frame = frame.filter(pl.col("qualifier") == args.qualifier)
+    if getattr(args, "binding", False):
+        frame = frame.filter(pl.col("binding"))
+    if getattr(args, "indicative", False):
+        frame = frame.filter(~pl.col("binding"))
+    return frame
+
+
+def _targets(args: argparse.Namespace) -> int:
+    frame = _filtered(targets_2023(), args)
+
+    def render() -> str:
+        rows = [
+            (r["id"], r["section"], r["name_en"], target_text(r), _binding_text(r["binding"]))
+            for r in frame.iter_rows(named=True)
+        ]
+        header = ("id", "section", "name", "target", "type")
+        return _table(header, rows, limits={"name": _NAME_WIDTH})
+
+    _emit(args, frame, render)
+    return 0
+
+
+def _listing(loader: Callable[[], pl.DataFrame], value_header: str) -> Callable[..., int]:
+    def handler(args: argparse.Namespace) -> int:
+        frame = _filtered(loader(), args)
+
+        def render() -> str:
+            flagged = bool(frame["flag"].is_not_null().any())
+            rows = [
+                (r["id"], r["section"], r["name_en"], target_text(r), r["measure"])
+                + ((r["flag"] or "",) if flagged else ())
+                for r in frame.iter_rows(named=True)
+            ]
+            header = ("id", "section", "name", value_header, "measure", "flag")
+            return _table(
+                header[: 6 if flagged else 5], rows, limits={"name": _NAME_WIDTH, "id": 48}
+            )
+
+        _emit(args, frame, render)
+        return 0
+
+    return handler
+
+
+# --- assess -------------------------------------------------------------------------------
+
+
+def _read_benchmarks(path: str) -> pl.DataFrame:
+    """A benchmarks CSV ``id,benchmark[,scenario]`` as a frame for :func:`assess`."""
+    source = Path(path)
+    if not source.is_file():
+        raise InvalidActualsError(f"no such benchmarks file: {source}")
+    try:
+        raw = pl.read_csv(source, schema_overrides={"id": pl.String, "scenario": pl.String})
+    except (pl.exceptions.PolarsError, UnicodeDecodeError) as error:
+        raise InvalidActualsError(f"cannot read {source} as CSV: {error}") from error
+    missing = [c for c in ("id", "benchmark") if c not in raw.columns]
+    if missing:
+        raise InvalidActualsError(f"{source}: missing column(s) {missing}; need id,benchmark")
+    extra = sorted(set(raw.columns) - {"id", "benchmark", "scenario"})
+    if extra:
+        raise InvalidActualsError(f"{source}: unexpected column(s) {extra}")
+    if not (raw.schema["benchmark"].is_numeric() or raw.schema["benchmark"] == pl.Null):
+        raise InvalidActualsError(f"{source}: column 'benchmark' must be numeric")
+    columns = [pl.col("id"), pl.col("benchmark").cast(pl.Float64)]
+    if "scenario" in raw.columns:
+        columns.append(pl.col("scenario"))
+    return raw.select(columns)
+
+
+def _summary_line(row: Mapping[str, Any]) -> str:
+    share = row["share_attained"]
+    shown = "n/a" if share is None or math.isnan(share) else f"{share:.0%}"
+    binding = {True: "yes", False: "NO", None: "unknown (not every binding target assessed)"}
+    scenario = f"scenario {row['scenario']}: " if row.get("scenario") is not None else ""
+    return (
+        f"{scenario}{row['assessed']} assessed: {row['exceeded']} exceeded, {row['met']} met, "
+        f"{row['missed']} missed, {row['not_assessable']} not assessable; attained {shown}; "
+        f"all binding targets attained: {binding[row['all_binding_attained']]}"
     )
+
+
+def _assess(args: argparse.Namespace) -> int:
+    try:
+        actuals = read_actuals(args.actuals)
+    except (pandera.errors.SchemaError, pandera.errors.SchemaErrors) as error:
+        raise InvalidActualsError(f"{args.actuals}: {_one_line(error)}") from error
+    benchmarks = _read_benchmarks(args.benchmarks) if args.benchmarks else None
+    result = assess(actuals, benchmarks=benchmarks, tolerance=args.tolerance)
+    summary = attainment_summary(result)
+    if args.json:
+        _print_json({"assessment": result.to_dicts(), "summary": summary.to_dicts()})
+        return 0
+    if args.csv:
+        _print_csv(result)
+        return 0
+    wanted = set(result["id"])
+    texts = {
+        r["id"]: target_text(r)
+        for r in indicators().filter(pl.col("id").is_in(wanted)).iter_rows(named=True)
+    }
+    scenarios = result["scenario"].drop_nulls().len() > 0
+    header = ["id", "name", "target", "actual", "status", "gap", "tier", "binding"]
+    rows = []
+    for r in result.iter_rows(named=True):
+        row = [
+            r["id"],
+            r["name_en"],
+            texts[r["id"]],
+            "" if r["actual"] is None else _number(r["actual"]),
+            r["status"],
+            "" if r["gap"] is None else f"{r['gap']:+.10g}",
+            r["tier_reached"] or "",
+            _binding_text(r["binding"]),
+        ]
+        rows.append([r["scenario"] or "", *row] if scenarios else row)
+    if scenarios:
+        header.insert(0, "scenario")
+    print(_table(header, rows, limits={"name": 40}, right=("actual", "gap")))
+    print()
+    for totals in summary.iter_rows(named=True):
+        print(_summary_line(totals))
+    return 0
+
+
+# --- rule / search ------------------------------------------------------------------------
+
+
+def _rule(args: argparse.Namespace) -> int:
+    article = rules.article(args.number)
+    if args.json:
+        _print_json(dataclasses.asdict(article))
+        return 0
+    print(
+        f"{article.label_zh} (article {article.number}) · chapter {article.chapter_no} "
+        f"{article.chapter_title_zh} ({article.chapter_title_en})"
+    )
+    print(article.title_en)
+    print(article.summary_en)
+    print()
+    print(article.text)
+    stated = rules.facts().filter(article_no=article.number)
+    if stated.height:
+        print("\nFacts stated here (jinan_gov.rules.facts()):")
+        for fact_id, subject in stated.select("fact_id", "subject_en").iter_rows():
+            print(f"  {fact_id}: {subject}")
+    return 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    query = " ".join(args.query)
+    found = rules.search(query, limit=args.limit)
+    if args.json:
+        _print_json(found.to_dicts())
+        return 0
+    if args.csv:
+        _print_csv(found)
+        return 0
+    if found.is_empty():
+        print(f"no article matches {query!r}")
+        return 0
+    for r in found.iter_rows(named=True):
+        print(
+            f"{r['label_zh']} (article {r['article_no']}, score {r['score']:.2f}) {r['title_en']}"
+        )
+        print(f"    {r['snippet']}")
+    return 0
+
+
+# --- due ------------------------------------------------------------------------------------
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _parse_date(text: str) -> dt.date:
+    try:
+        if _ISO_DATE.match(text.strip()):
+            return dt.date.fromisoformat(text.strip())
+    except ValueError as error:
+        raise ValueError(f"bad date {text!r}: {error}; expected YYYY-MM-DD") from None
+    raise ValueError(f"bad date {text!r}: expected YYYY-MM-DD, e.g. 2023-04-28")
+
+
+def _day(day: dt.date, full: bool) -> str:
+    return f"{day.isoformat() if full else day.strftime('%m-%d')} {day.strftime('%a')}"
+
+
+def _runs(days: Sequence[dt.date], full: bool) -> str:
+    """Consecutive days as ranges: '04-29 Sat–05-03 Wed, 05-07 Sun'."""
+    runs: list[list[dt.date]] = []
+    for day in days:
+        if runs and (day - runs[-1][-1]).days == 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    return ", ".join(
+        _day(r[0], full) if len(r) == 1 else f"{_day(r[0], full)}–{_day(r[-1], full)}" for r in runs
+    )
+
+
+def _due(args: argparse.Namespace) -> int:
+    start = _parse_date(args.start)
+    is_working_day(start)  # a start in an unpublished year fails here, even for --days 0
+    fact: dict[str, Any] | None = None
+    if args.rule is not None:
+        due = rules.due_date(args.rule, start)
+        fact = rules.facts().filter(fact_id=args.rule).row(0, named=True)
+        unit, count = str(fact["unit"]), int(fact["value"])
+    else:
+        due = add_working_days(start, args.days)
+        unit, count = "working_days", args.days
+    span = [start + dt.timedelta(days=i) for i in range(1, (due - start).days + 1)]
+    counted = [d for d in span if is_working_day(d)] if unit == "working_days" else span
+    counted_set = set(counted)
+    skipped = [d for d in span if d not in counted_set]
+    if args.json:
+        _print_json(
+            {
+                "start": start,
+                "due": due,
+                "unit": unit,
+                "count": count,
+                "fact_id": args.rule,
+                "article_no": fact["article_no"] if fact else None,
+                "counted": counted,
+                "skipped": skipped,
+            }
+        )
+        return 0
+    full = start.year != due.year
+    label = "working days" if unit == "working_days" else "calendar days"
+    print(f"start    {_day(start, True)} (not counted)")
+    if fact is not None:
+        print(f"rule     {args.rule} (article {fact['article_no']}): {fact['figure_zh']}")
+        print(f"         {fact['detail_en']}")
+    print(f"due      {_day(due, True)} ({count} {label} after the start)")
+    if unit == "working_days" and 0 < len(counted) <= _TEXT_LIMIT:
+        makeup = [d for d in counted if d.weekday() >= 5]
+        print(f"counted  {', '.join(_day(d, full) for d in counted)}")
+        if makeup:
+            days = ", ".join(_day(d, full) for d in makeup)
+            print(f"make-up  {days} (weekend working days, 调休)")
+    elif counted:
+        print(f"counted  {len(counted)} {label}, {_day(counted[0], True)} to {_day(due, True)}")
+    if skipped and len(skipped) <= 2 * _TEXT_LIMIT:
+        print(f"skipped  {_runs(skipped, full)} (weekends and public holidays)")
+    elif skipped:
+        print(f"skipped  {len(skipped)} weekend days and public holidays")
+    return 0
+
+
+# --- export ---------------------------------------------------------------------------------
+
+
+def _export(args: argparse.Namespace) -> int:
+    written = export(args.directory, args.format, overwrite=args.overwrite)
+    print(f"wrote {len(written)} files ({args.format}) to {args.directory}:")
+    for path in written:
+        print(f"  {path.name}")
+    if args.format == "datapackage":
+        print(f"validate with: frictionless validate {Path(args.directory) / 'datapackage.json'}")
+    return 0
+
+
+# --- parser ---------------------------------------------------------------------------------
+
+
+def _add_output(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--json", action="store_true", help="all columns as a JSON list of rows")
+    group.add_argument("--csv", action="store_true", help="all columns as UTF-8 CSV")
+
+
+def _add_filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--section", metavar="PREFIX", help="section path prefix, e.g. 三(一) or 三(一)一是"
+    )
+    parser.add_argument(
+        "--measure", choices=MEASURES, metavar="M", help="kind of quantity: " + ", ".join(MEASURES)
+    )
+    parser.add_argument(
+        "--qualifier",
+        choices=QUALIFIERS,
+        metavar="Q",
+        help="how the figure is qualified: " + ", ".join(QUALIFIERS),
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``jinan-gov`` argument parser (one sub-parser per command)."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Jinan municipal government documents (2023 plan, Work Rules) as data. "
+        "Everything is bundled and works offline.",
+        epilog="Exit status: 0 ok, 1 data error (one line on stderr), 2 usage error.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {jinan_gov.__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    overview = commands.add_parser("overview", help="what the library holds, at a glance")
+
+    overview = commands.add_parser(
+        "overview", help="what the library holds: main targets, headline outcomes, counts"
+    )
     overview.set_defaults(handler=_overview)
+
+    targets = commands.add_parser("targets", help="the main targets of 2023 (plan part 二)")
+    _add_filters(targets)
+    kind = targets.add_mutually_exclusive_group()
+    kind.add_argument("--binding", action="store_true", help="only binding (约束性) targets")
+    kind.add_argument("--indicative", action="store_true", help="only indicative (预期性) targets")
+    _add_output(targets)
+    targets.set_defaults(handler=_targets)
+
+    for name, loader, helptext, header in (
+        ("outcomes", outcomes_2022, "the 2022 outcomes (plan part 一)", "value"),
+        ("tasks", tasks_2023, "the 2023 task targets (plan part 三)", "target"),
+    ):
+        sub = commands.add_parser(name, help=helptext)
+        _add_filters(sub)
+        _add_output(sub)
+        sub.set_defaults(handler=_listing(loader, header))
+
+    assess_ = commands.add_parser(
+        "assess", help="assess actual values (CSV id,actual[,scenario]) against the targets"
+    )
+    assess_.add_argument("actuals", metavar="ACTUALS.csv", help="CSV with id,actual[,scenario]")
+    assess_.add_argument(
+        "--benchmarks",
+        metavar="FILE",
+        help="CSV id,benchmark[,scenario] for relative targets (高于全省平均水平)",
+    )
+    assess_.add_argument(
+        "--tolerance",
+        type=float,
+        default=DEFAULT_TOLERANCE,
+        metavar="F",
+        help=f"relative tolerance of 左右 targets (default {DEFAULT_TOLERANCE})",
+    )
+    _add_output(assess_)
+    assess_.set_defaults(handler=_assess)
+
+    rule = commands.add_parser("rule", help="one article of the Work Rules, e.g. 39 or 第三十九条")
+    rule.add_argument("number", metavar="N", help="article number: 39, 第三十九条 or 三十九")
+    rule.add_argument("--json", action="store_true", help="the article as JSON")
+    rule.set_defaults(handler=_rule)
+
+    search = commands.add_parser("search", help="search the Work Rules (Chinese or English)")
+    search.add_argument("query", nargs="+", metavar="QUERY", help="question or keywords")
+    search.add_argument("--limit", type=int, default=5, metavar="K", help="at most K articles")
+    _add_output(search)
+    search.set_defaults(handler=_search)
+
+    due = commands.add_parser(
+        "due", help="deadline in official working days (weekends, holidays, 调休)"
+    )
+    due.add_argument("start", metavar="START", help="day the clock starts, YYYY-MM-DD")
+    limit = due.add_mutually_exclusive_group(required=True)
+    limit.add_argument("--days", type=int, metavar="N", help="N working days after START")
+    limit.add_argument(
+        "--rule",
+        metavar="FACT_ID",
+        help="a time limit of the Work Rules, e.g. countersign_reply_working_days",
+    )
+    due.add_argument("--json", action="store_true", help="the result as JSON")
+    due.set_defaults(handler=_due)
+
+    export_ = commands.add_parser(
+        "export", help="write every table as CSV, Parquet or a Data Package"
+    )
+    export_.add_argument("--format", required=True, choices=FORMATS, help="output format")
+    export_.add_argument("directory", metavar="DIR", help="output directory (created if missing)")
+    export_.add_argument(
+        "--overwrite", action="store_true", help="write into a non-empty directory"
+    )
+    export_.set_defaults(handler=_export)
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code (0 ok, 1 data error, 2 usage error)."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+# --- main -----------------------------------------------------------------------------------
+
+_DATA_ERRORS = (
+    LookupError,
+    ValueError,
+    TypeError,
+    OSError,
+    pl.exceptions.PolarsError,
+    pandera.errors.SchemaError,
+    pandera.errors.SchemaErrors,
+)
+
+
+def _one_line(error: BaseException) -> str:
+    """The first non-empty line of an error message (library errors are one line already).
+
+    Pandera's lazy ``SchemaErrors`` print a JSON report: their individual errors are joined.
+    """
+    if isinstance(error, pandera.errors.SchemaErrors):
+        return "; ".join(_one_line(e) for e in error.schema_errors[:3])
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    return lines[0] if lines else type(error).__name__
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe (``jinan-gov tasks | head``), keep Python from failing at exit."""
     try:
-        code: int = args.handler(args)
-    except LookupError as error:
-        print(f"jinan-gov: error: {error}", file=sys.stderr)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real stdout (in-process capture)
+        pass
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (0 ok, 1 data error, 2 usage error).
+
+    Callable in-process: ``main(["rule", "39"])``. Usage errors print argparse's usage
+    message and return 2 instead of raising ``SystemExit``.
+    """
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return exit_.code if isinstance(exit_.code, int) else 0 if exit_.code is None else 2
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except BrokenPipeError:
+        _silence_stdout()
         return 1
-    return code
+    except _DATA_ERRORS as error:
+        print(f"{PROG}: error: {_one_line(error)}", file=sys.stderr)
+        return 1

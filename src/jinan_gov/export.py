@@ -1,0 +1,496 @@
+"""Export every table as open data: UTF-8 CSV, Parquet, or a Frictionless Data Package.
+
+The Data Package (v2, ``datapackage.json`` beside the CSVs) describes each table with a
+Table Schema that is *generated* from the Pandera model of :mod:`jinan_gov.schemas` by
+:func:`table_schema`, so the published data dictionary cannot drift from the one the library
+validates against: field names and order, types (from the Polars dtypes), descriptions,
+``required`` (non-nullable), ``unique``, ``enum`` (``isin``), bounds (``ge``/``le``/``gt``/
+``lt``), ``pattern`` (``str_matches``) and the primary key. Cross-column rules of the models
+(``@pa.dataframe_check``) have no Table Schema equivalent and are not exported.
+
+The ``indicators`` table is *not* a resource of its own: it is exactly the union of
+``outcomes_2022``, ``targets_2023`` and ``tasks_2023`` (its ``table`` column says which), and the
+three resources share one Table Schema, so a fourth resource would only publish every row twice.
+
+Licence: the source texts are public official documents of the Jinan Municipal People's
+Government, quoted verbatim (``quote``, ``text_zh``); the project offers its curation (ids,
+structure, English translations and annotations, flags and notes) under CC-BY-4.0. That is
+the project's choice, stated in the package, not a legal opinion.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import json
+import os
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import pandera.polars as pa
+import polars as pl
+
+import jinan_gov
+from jinan_gov.plan import outcomes_2022, targets_2023, tasks_2023
+from jinan_gov.rules import articles, chapters, facts
+from jinan_gov.schemas import (
+    AppointmentSchema,
+    ArticleSchema,
+    ChapterSchema,
+    DocumentSchema,
+    IndicatorSchema,
+    RuleFactSchema,
+)
+from jinan_gov.sources import appointments, documents
+
+__all__ = (
+    "DATAPACKAGE_PROFILE",
+    "FORMATS",
+    "LICENSE",
+    "TABLES",
+    "ExportFormat",
+    "ExportTable",
+    "ForeignKey",
+    "csv_bytes",
+    "datapackage_descriptor",
+    "export",
+    "field_descriptor",
+    "field_type",
+    "table_schema",
+)
+
+ExportFormat = Literal["csv", "parquet", "datapackage"]
+FORMATS: tuple[ExportFormat, ...] = ("csv", "parquet", "datapackage")
+DATAPACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+LICENSE: dict[str, str] = {
+    "name": "CC-BY-4.0",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+    "title": "Creative Commons Attribution 4.0 International",
+}
+_LICENCE_NOTE = (
+    "The source texts are public official documents of the Jinan Municipal People's "
+    "Government, quoted verbatim in the quote and text_zh columns. The project offers its "
+    "curation (ids, structure, English translations and annotations, flags and notes) under "
+    "CC-BY-4.0: cite jinan_gov and the original document number. The licence is the "
+    "project's choice, not a legal opinion on the status of the source texts."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ForeignKey:
+    """Columns of one table that must match the primary key of another (Table Schema)."""
+
+    fields: tuple[str, ...]
+    resource: str
+    reference: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportTable:
+    """One exported table: its file name, loader, Pandera model and references."""
+
+    name: str
+    title: str
+    load: Callable[[], pl.DataFrame]
+    model: type[pa.DataFrameModel]
+    foreign_keys: tuple[ForeignKey, ...] = ()
+
+
+_DOC = ForeignKey(("doc_id",), "documents", ("doc_id",))
+
+TABLES: tuple[ExportTable, ...] = (
+    ExportTable("documents", "Documents of the gazette issue", documents, DocumentSchema),
+    ExportTable(
+        "appointments", "Government counsellors appointed", appointments, AppointmentSchema, (_DOC,)
+    ),
+    ExportTable(
+        "outcomes_2022", "2022 outcomes (plan, part 一)", outcomes_2022, IndicatorSchema, (_DOC,)
+    ),
+    ExportTable(
+        "targets_2023", "2023 main targets (plan, part 二)", targets_2023, IndicatorSchema, (_DOC,)
+    ),
+    ExportTable(
+        "tasks_2023", "2023 task targets (plan, part 三)", tasks_2023, IndicatorSchema, (_DOC,)
+    ),
+    ExportTable("rules_chapters", "Work Rules: chapters", chapters, ChapterSchema, (_DOC,)),
+    ExportTable(
+        "rules_articles",
+        "Work Rules: articles",
+        articles,
+        ArticleSchema,
+        (ForeignKey(("chapter_no",), "rules_chapters", ("chapter_no",)), _DOC),
+    ),
+    ExportTable(
+        "rules_facts",
+        "Work Rules: structured facts",
+        facts,
+        RuleFactSchema,
+        (ForeignKey(("article_no",), "rules_articles", ("article_no",)), _DOC),
+    ),
+)
+"""Every exported table, in export order (referenced tables before the tables citing them)."""
+
+
+# --- Pandera model -> Table Schema ------------------------------------------------------
+
+
+def field_type(dtype: pl.DataType | type[pl.DataType]) -> str:
+    """The Table Schema ``type`` of a Polars dtype.
+
+    Raises
+    ------
+    TypeError
+        For dtypes with no flat CSV representation (lists, structs, binary ...).
+
+    Examples
+    --------
+    >>> [field_type(t) for t in (pl.String, pl.Int64, pl.UInt8, pl.Float64, pl.Boolean, pl.Date)]
+    ['string', 'integer', 'integer', 'number', 'boolean', 'date']
+    >>> field_type(pl.Datetime("us")), field_type(pl.Enum(["a", "b"]))
+    ('datetime', 'string')
+    >>> field_type(pl.List(pl.String))
+    Traceback (most recent call last):
+    ...
+    TypeError: no Table Schema type for the Polars dtype List(String)
+    """
+    if dtype in (pl.String, pl.Categorical) or isinstance(dtype, pl.Enum | pl.Categorical):
+        return "string"
+    if dtype == pl.Boolean:
+        return "boolean"
+    if dtype == pl.Date:
+        return "date"
+    if dtype == pl.Time:
+        return "time"
+    if dtype == pl.Datetime or isinstance(dtype, pl.Datetime):
+        return "datetime"
+    if dtype.is_integer():
+        return "integer"
+    if dtype.is_float() or dtype.is_decimal():
+        return "number"
+    raise TypeError(f"no Table Schema type for the Polars dtype {dtype}")
+
+
+def _json_value(value: object) -> object:
+    """A check statistic as a JSON value (dates as ISO strings)."""
+    isoformat = getattr(value, "isoformat", None)
+    return isoformat() if callable(isoformat) else value
+
+
+def _pattern(regex: str) -> str:
+    """A Pandera ``str_matches`` regex (anchored at the start only) as a Table Schema pattern
+    (implicitly anchored at both ends)."""
+    body = regex.removeprefix("^")
+    if body.endswith("$") and not body.endswith("\\$"):
+        return body[:-1]
+    return f"({body}).*"
+
+
+def _constraints(column: Any) -> dict[str, object]:
+    """Table Schema constraints of one Pandera column; checks with no equivalent are skipped."""
+    constraints: dict[str, object] = {}
+    if not column.nullable:
+        constraints["required"] = True
+    if column.unique:
+        constraints["unique"] = True
+    for check in column.checks:
+        stats: Mapping[str, Any] = check.statistics or {}
+        name = check.name
+        if name == "isin":
+            constraints["enum"] = [_json_value(v) for v in stats["allowed_values"]]
+        elif name == "equal_to":
+            constraints["enum"] = [_json_value(stats["value"])]
+        elif name == "greater_than_or_equal_to":
+            constraints["minimum"] = _json_value(stats["min_value"])
+        elif name == "less_than_or_equal_to":
+            constraints["maximum"] = _json_value(stats["max_value"])
+        elif name == "greater_than":
+            constraints["exclusiveMinimum"] = _json_value(stats["min_value"])
+        elif name == "less_than":
+            constraints["exclusiveMaximum"] = _json_value(stats["max_value"])
+        elif name == "in_range":
+            low = "minimum" if stats.get("include_min", True) else "exclusiveMinimum"
+            high = "maximum" if stats.get("include_max", True) else "exclusiveMaximum"
+            constraints[low] = _json_value(stats["min_value"])
+            constraints[high] = _json_value(stats["max_value"])
+        elif name == "str_matches":
+            constraints["pattern"] = _pattern(str(stats["pattern"]))
+        elif name == "str_length":
+            if stats.get("min_value") is not None:
+                constraints["minLength"] = stats["min_value"]
+            if stats.get("max_value") is not None:
+                constraints["maxLength"] = stats["max_value"]
+    return constraints
+
+
+def field_descriptor(name: str, column: Any) -> dict[str, object]:
+    """The Table Schema field descriptor of one column of a Pandera schema.
+
+    ``column`` is a value of ``Model.to_schema().columns``.
+
+    Examples
+    --------
+    >>> from jinan_gov.schemas import RuleFactSchema
+    >>> column = RuleFactSchema.to_schema().columns["value"]
+    >>> field_descriptor("value", column)  # doctest: +NORMALIZE_WHITESPACE
+    {'name': 'value', 'type': 'number',
+     'description': 'The figure (5 working days, 3 times ...); null if none.',
+     'constraints': {'exclusiveMinimum': 0}}
+    """
+    field: dict[str, object] = {"name": name, "type": field_type(column.dtype.type)}
+    if column.description:
+        field["description"] = column.description
+    constraints = _constraints(column)
+    if constraints:
+        field["constraints"] = constraints
+    return field
+
+
+def _primary_key(schema: pa.DataFrameSchema) -> list[str]:
+    """Config ``unique`` (several columns) if set, else the first unique non-nullable column."""
+    if schema.unique:
+        return [schema.unique] if isinstance(schema.unique, str) else list(schema.unique)
+    for name, column in schema.columns.items():
+        if column.unique and not column.nullable:
+            return [name]
+    return []
+
+
+def table_schema(
+    model: type[pa.DataFrameModel],
+    *,
+    primary_key: Sequence[str] | None = None,
+    foreign_keys: Sequence[ForeignKey] = (),
+) -> dict[str, object]:
+    """Generate a Frictionless Table Schema from a Pandera ``DataFrameModel``.
+
+    Parameters
+    ----------
+    model
+        A Pandera (polars) model, e.g. :class:`jinan_gov.schemas.IndicatorSchema`.
+    primary_key
+        Columns of the primary key. By default the model's ``Config.unique`` columns if
+        set, else its first unique, non-nullable column (the stable id).
+    foreign_keys
+        References to other resources of the package.
+
+    Returns
+    -------
+    dict
+        ``{"fields": [...], "primaryKey": [...], "foreignKeys": [...]}``, JSON-serialisable.
+
+    Raises
+    ------
+    ValueError
+        A primary or foreign key names a column the model does not have.
+    TypeError
+        A column's dtype has no Table Schema type.
+
+    Examples
+    --------
+    >>> from jinan_gov.schemas import ChapterSchema
+    >>> schema = table_schema(ChapterSchema)
+    >>> schema["primaryKey"], [f["type"] for f in schema["fields"]][:2]
+    (['chapter_no'], ['integer', 'string'])
+    >>> schema["fields"][0]["constraints"]
+    {'required': True, 'unique': True, 'minimum': 1, 'maximum': 13}
+    """
+    schema = model.to_schema()
+    columns = schema.columns
+    key = list(primary_key) if primary_key is not None else _primary_key(schema)
+    named = [*key, *(name for fk in foreign_keys for name in fk.fields)]
+    unknown = [name for name in named if name not in columns]
+    if unknown:
+        raise ValueError(f"{model.__name__} has no column(s) {unknown}; columns: {list(columns)}")
+    descriptor: dict[str, object] = {
+        "fields": [field_descriptor(name, column) for name, column in columns.items()]
+    }
+    if key:
+        descriptor["primaryKey"] = key
+    if foreign_keys:
+        descriptor["foreignKeys"] = [
+            {
+                "fields": list(fk.fields),
+                "reference": {"resource": fk.resource, "fields": list(fk.reference)},
+            }
+            for fk in foreign_keys
+        ]
+    return descriptor
+
+
+# --- Data Package descriptor --------------------------------------------------------------
+
+
+def _source(row: Mapping[str, Any]) -> dict[str, str]:
+    return {
+        "title": f"{row['doc_no']} {row['title_zh']} ({row['title_en']}), "
+        f"{row['issuer_zh']}, {row['issued_on'].isoformat()}; {row['gazette_zh']}"
+    }
+
+
+def _gazette_source() -> dict[str, str]:
+    row = documents().row(0, named=True)
+    return {"title": f"{row['gazette_zh']} ({row['gazette_en']})"}
+
+
+def _resource(table: ExportTable, frame: pl.DataFrame) -> dict[str, object]:
+    doc_ids = set(frame["doc_id"]) if "doc_id" in frame.columns else set()
+    cited = documents().filter(pl.col("doc_id").is_in(sorted(doc_ids)))
+    description = inspect.cleandoc(table.model.__doc__ or "")
+    resource: dict[str, object] = {
+        "name": table.name,
+        "type": "table",
+        "path": f"{table.name}.csv",
+        "scheme": "file",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "title": table.title,
+        "description": re.sub(r"\s+", " ", description.replace("``", "")),
+        "sources": [_source(row) for row in cited.iter_rows(named=True)],
+        "schema": table_schema(table.model, foreign_keys=table.foreign_keys),
+    }
+    return resource
+
+
+def datapackage_descriptor(
+    tables: Sequence[ExportTable] = TABLES, files: Mapping[str, bytes] | None = None
+) -> dict[str, object]:
+    """The ``datapackage.json`` descriptor (Frictionless Data Package v2) of the tables.
+
+    Parameters
+    ----------
+    tables
+        The tables to describe (default: all of :data:`TABLES`).
+    files
+        The CSV bytes written for each table, by table name; when given, each resource
+        records their size (``bytes``) and SHA-256 ``hash`` so a validator detects changes.
+
+    Examples
+    --------
+    >>> package = datapackage_descriptor()
+    >>> package["$schema"], package["licenses"][0]["name"]
+    ('https://datapackage.org/profiles/2.0/datapackage.json', 'CC-BY-4.0')
+    >>> [r["name"] for r in package["resources"]]  # doctest: +NORMALIZE_WHITESPACE
+    ['documents', 'appointments', 'outcomes_2022', 'targets_2023', 'tasks_2023',
+     'rules_chapters', 'rules_articles', 'rules_facts']
+    """
+    resources: list[dict[str, object]] = []
+    for table in tables:
+        resource = _resource(table, table.load())
+        if files is not None and table.name in files:
+            data = files[table.name]
+            resource["bytes"] = len(data)
+            resource["hash"] = "sha256:" + hashlib.sha256(data).hexdigest()
+        resources.append(resource)
+    return {
+        "$schema": DATAPACKAGE_PROFILE,
+        "name": "jinan-gov",
+        "title": "Jinan municipal government documents, 2023 (济南市人民政府公报 2023年第10期)",
+        "description": (
+            "The Jinan 2023 National Economic and Social Development Plan (济政发〔2023〕4号: "
+            "2022 outcomes, 2023 main targets and task targets), the Work Rules of the Jinan "
+            "Municipal People's Government (济政发〔2023〕6号: chapters, articles, structured "
+            "facts) and the appointment of government counsellors (济政字〔2023〕25号), as "
+            "validated tables. Every row carries doc_id and a verbatim quote of the source. "
+            "Exported by the jinan_gov Python library; the table schemas are generated from "
+            "its Pandera models. " + _LICENCE_NOTE
+        ),
+        "version": jinan_gov.__version__,
+        "keywords": ["China", "Jinan", "government", "development plan", "targets", "rules"],
+        "licenses": [dict(LICENSE)],
+        "sources": [_gazette_source()]
+        + [_source(row) for row in documents().iter_rows(named=True)],
+        "resources": resources,
+    }
+
+
+# --- Writing ------------------------------------------------------------------------------
+
+
+def csv_bytes(frame: pl.DataFrame) -> bytes:
+    """A frame as UTF-8 CSV: header row, comma-separated, ``\\n`` line ends, empty cell = null.
+
+    Dates are ISO 8601, booleans ``true``/``false``, floats in their shortest round-trip
+    form; an empty string is written as ``""`` so it stays distinct from a null.
+
+    >>> csv_bytes(pl.DataFrame({"id": ["a", ""], "x": [1.5, None]})).decode()
+    'id,x\\na,1.5\\n"",\\n'
+    """
+    return frame.write_csv(line_terminator="\n").encode("utf-8")
+
+
+def _prepare(directory: Path, overwrite: bool) -> None:
+    if directory.exists() and not directory.is_dir():
+        raise NotADirectoryError(f"cannot export to {directory}: it exists and is not a directory")
+    if directory.is_dir() and any(directory.iterdir()) and not overwrite:
+        raise FileExistsError(
+            f"refusing to export into {directory}: the directory is not empty "
+            "(choose an empty or new directory, or pass overwrite=True / --overwrite)"
+        )
+    directory.mkdir(parents=True, exist_ok=True)
+
+
+def export(
+    directory: str | os.PathLike[str],
+    format: ExportFormat = "csv",
+    *,
+    overwrite: bool = False,
+) -> list[Path]:
+    """Write every table of :data:`TABLES` into ``directory``; return the files written.
+
+    Parameters
+    ----------
+    directory
+        Created if missing (with its parents). Must be empty unless ``overwrite``.
+    format
+        ``"csv"``: one UTF-8 CSV per table (see :func:`csv_bytes`). ``"parquet"``: one
+        Parquet file per table (written by Polars, dtypes kept). ``"datapackage"``: the CSVs
+        plus ``datapackage.json``, a Frictionless Data Package v2 whose table schemas come from
+        the Pandera models (:func:`datapackage_descriptor`).
+    overwrite
+        Write into a non-empty directory, replacing files of the same name; other files in
+        it are left alone.
+
+    Raises
+    ------
+    ValueError
+        Unknown ``format``.
+    FileExistsError
+        ``directory`` is not empty and ``overwrite`` is false.
+    NotADirectoryError
+        ``directory`` is an existing file.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     [p.name for p in export(tmp, "datapackage")][-2:]
+    ['rules_facts.csv', 'datapackage.json']
+    """
+    if format not in FORMATS:
+        raise ValueError(f"unknown export format {format!r}; choose one of {', '.join(FORMATS)}")
+    target = Path(directory)
+    _prepare(target, overwrite)
+    written: list[Path] = []
+    files: dict[str, bytes] = {}
+    for table in TABLES:
+        frame = table.load()
+        if format == "parquet":
+            path = target / f"{table.name}.parquet"
+            frame.write_parquet(path)
+        else:
+            path = target / f"{table.name}.csv"
+            files[table.name] = csv_bytes(frame)
+            path.write_bytes(files[table.name])
+        written.append(path)
+    if format == "datapackage":
+        path = target / "datapackage.json"
+        descriptor = datapackage_descriptor(TABLES, files)
+        path.write_text(
+            json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
+        written.append(path)
+    return written

@@ -1,0 +1,536 @@
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from jinan_gov import rules
+from jinan_gov._tables import polars_schema
+from jinan_gov.attainment import assess, read_actuals
+from jinan_gov.cli import main, target_text
+from jinan_gov.plan import indicators, outcomes_2022, targets_2023, tasks_2023
+from jinan_gov.schemas import AssessmentSchema, IndicatorSchema, SearchResultSchema
+from jinan_gov.sources import documents
+
+Result = tuple[int, str, str]
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> Result:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def fails(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    """Run a command that must fail with a data error; return its one-line message."""
+    code, out, err = run(capsys, *argv)
+    assert code == 1, (out, err)
+    assert out == ""
+    assert err.startswith("jinan-gov: error: ")
+    assert err.endswith("\n")
+    assert err.count("\n") == 1, err
+    assert "Traceback" not in err
+    return err.removeprefix("jinan-gov: error: ").strip()
+
+
+def usage_error(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    code, out, err = run(capsys, *argv)
+    assert code == 2, (out, err)
+    assert err.startswith("usage: jinan-gov")
+    return err
+
+
+def csv_frame(text: str, schema: pl.Schema) -> pl.DataFrame:
+    return pl.read_csv(io.StringIO(text), schema=schema)
+
+
+def write(path: Path, text: str) -> str:
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+# --- overview -------------------------------------------------------------------------
+
+
+def test_overview_shows_targets_headline_outcomes_and_counts(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(capsys, "overview")
+    assert code == 0
+    assert err == ""
+    for target_id in targets_2023()["id"]:
+        assert target_id in out
+    for fragment in (
+        "≥ 5.5 %",
+        "≈ 6 % (左右)",
+        "≤ ≈ 3 % (控制在…左右)",
+        "> provincial avg",
+        "qualitative",
+        "binding",
+        "indicative",
+        "12027.5 亿元",
+        "3.1 %",
+        "济政发〔2023〕4号",
+    ):
+        assert fragment in out, fragment
+    headline = outcomes_2022().filter(section="一")["id"].to_list()
+    assert headline[:2] == ["gdp_2022", "gdp_growth_2022"]
+    for outcome_id in headline:
+        assert outcome_id in out
+    assert "gdp_growth_2022" in out
+    assert "digital_economy_share_2022" not in out
+    counts = out.splitlines()[1]
+    for number, word in (
+        (documents().height, "documents"),
+        (outcomes_2022().height, "outcomes"),
+        (targets_2023().height, "targets"),
+        (tasks_2023().height, "tasks"),
+        (rules.articles().height, "articles"),
+        (rules.facts().height, "facts"),
+    ):
+        assert f"{number} {word}" in counts
+    # Readable in a terminal: the lines stay within 120 columns.
+    assert max(len(line) for line in out.splitlines()[:40]) <= 120
+
+
+def test_target_text_renders_each_qualifier() -> None:
+    base = {"value_upper": None, "value_target": None, "value_stretch": None}
+    cases = {
+        ("plain", 15.0, "万人", None): "15 万人",
+        ("at_least", 5.5, "%", "以上"): "≥ 5.5 %",
+        ("about", 6.0, "%", "左右"): "≈ 6 % (左右)",
+        ("cap_about", 3.0, "%", "控制在…左右"): "≤ ≈ 3 % (控制在…左右)",
+        ("at_most", 8.0, "%", "以内"): "≤ 8 %",
+        ("exceed", 700.0, "亿元", "突破"): "> 700 亿元 (突破)",
+        ("reach", 17.0, "%", "达到"): "17 % (达到)",
+        ("strive", 4.0, "平方公里", "力争"): "≥ 4 平方公里 (力争)",
+        ("above_benchmark", None, "%", "高于全省平均水平"): "> provincial avg",
+        ("qualitative", None, None, None): "qualitative",
+        ("plain", -49.2, "%", None): "-49.2 %",
+    }
+    for (qualifier, value, unit, wording), expected in cases.items():
+        row = base | {"qualifier": qualifier, "value": value, "unit": unit, "qualifier_zh": wording}
+        assert target_text(row) == expected
+    every = [target_text(r) for r in indicators().iter_rows(named=True)]
+    assert all(every)
+    assert not any("None" in text for text in every)
+
+
+# --- targets / outcomes / tasks ------------------------------------------------------------
+
+
+def test_targets_binding_and_indicative(capsys: pytest.CaptureFixture[str]) -> None:
+    binding = targets_2023().filter(pl.col("binding"))["id"].to_list()
+    code, out, _ = run(capsys, "targets", "--binding")
+    assert code == 0
+    body = out.splitlines()[2:]
+    assert [line.split()[0] for line in body] == binding
+    code, out, _ = run(capsys, "targets", "--indicative", "--json")
+    rows = json.loads(out)
+    assert {r["id"] for r in rows} == set(targets_2023()["id"]) - set(binding)
+    assert all(r["binding"] is False for r in rows)
+    usage_error(capsys, "targets", "--binding", "--indicative")
+
+
+def test_targets_json_and_csv_are_the_full_filtered_rows(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    expected = targets_2023().filter(measure="share", qualifier="reach")
+    assert expected.height >= 1
+    _, out, _ = run(capsys, "targets", "--measure", "share", "--qualifier", "reach", "--json")
+    assert json.loads(out) == expected.to_dicts()
+    _, out, _ = run(capsys, "targets", "--measure", "share", "--qualifier", "reach", "--csv")
+    assert csv_frame(out, polars_schema(IndicatorSchema)).equals(expected)
+    usage_error(capsys, "targets", "--json", "--csv")
+
+
+def test_section_prefix_filters_and_accepts_full_width_brackets(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    expected = tasks_2023().filter(pl.col("section").str.starts_with("三(一)一是"))
+    assert 0 < expected.height < tasks_2023().height
+    for spelling in ("三(一)一是", "三（一）一是", " 三（一） 一是"):
+        _, out, _ = run(capsys, "tasks", "--section", spelling, "--csv")
+        assert csv_frame(out, polars_schema(IndicatorSchema))["id"].equals(expected["id"])
+    code, out, _ = run(capsys, "tasks", "--section", "三(四)二是")
+    assert code == 0
+    assert "≥ 20 天 · target 25 · stretch 30" in out
+    assert "suspect_unit" in out  # a flag column appears when a listed row is flagged
+
+
+def test_outcomes_listing_and_empty_results(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "outcomes", "--section", "一", "--measure", "growth_rate")
+    assert code == 0
+    assert "gdp_growth_2022" in out
+    assert "3.1 %" in out
+    assert "gdp_2022 " not in out
+    # An empty filter is not an error: an empty table, an empty list, a header-only CSV.
+    assert run(capsys, "outcomes", "--section", "九")[:2] == (0, "(no rows)\n")
+    assert json.loads(run(capsys, "outcomes", "--section", "九", "--json")[1]) == []
+    assert run(capsys, "outcomes", "--section", "九", "--csv")[1].startswith("id,indicator,")
+    usage_error(capsys, "outcomes", "--measure", "bogus")
+    usage_error(capsys, "tasks", "--qualifier", "roughly")
+    usage_error(capsys, "outcomes", "--binding")  # only targets have a type
+
+
+# --- assess ---------------------------------------------------------------------------------
+
+ACTUALS = (
+    "id,actual\n"
+    "gdp_growth_2023,6.1\n"
+    "cpi_growth_2023,2.0\n"
+    "foreign_trade_growth_2023,5.0\n"
+    "new_urban_jobs_2023,16\n"
+    "energy_emission_targets_2023,1\n"
+    "power_coal_stock_days_2023,26\n"
+)
+
+
+@pytest.fixture
+def actuals(tmp_path: Path) -> str:
+    return write(tmp_path / "actuals.csv", ACTUALS)
+
+
+@pytest.fixture
+def benchmarks(tmp_path: Path) -> str:
+    return write(tmp_path / "benchmarks.csv", "id,benchmark\nforeign_trade_growth_2023,4.2\n")
+
+
+def test_assess_table_and_summary(
+    capsys: pytest.CaptureFixture[str], actuals: str, benchmarks: str
+) -> None:
+    code, out, err = run(capsys, "assess", actuals, "--benchmarks", benchmarks)
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0].split() == [
+        "id",
+        "name",
+        "target",
+        "actual",
+        "status",
+        "gap",
+        "tier",
+        "binding",
+    ]
+    gdp = next(line for line in lines if line.startswith("gdp_growth_2023"))
+    assert "≥ 5.5 %" in gdp
+    assert "6.1" in gdp
+    assert "exceeded" in gdp
+    assert "+0.6" in gdp
+    trade = next(line for line in lines if line.startswith("foreign_trade_growth_2023"))
+    assert " met " in trade
+    assert "+0.8" in trade
+    coal = next(line for line in lines if line.startswith("power_coal_stock_days_2023"))
+    assert coal.split()[-3:] == ["met", "+6", "target"]  # the middle tier (目标) reached
+    assert lines[-1] == (
+        "6 assessed: 3 exceeded, 3 met, 0 missed, 0 not assessable; attained 100%; "
+        "all binding targets attained: yes"
+    )
+
+
+def test_assess_without_benchmark_json_and_csv(
+    capsys: pytest.CaptureFixture[str], actuals: str
+) -> None:
+    expected = assess(read_actuals(actuals))
+    _, out, _ = run(capsys, "assess", actuals, "--json")
+    data = json.loads(out)
+    assert data["assessment"] == expected.to_dicts()
+    assert data["summary"][0]["not_assessable"] == 1  # the relative target without benchmark
+    _, out, _ = run(capsys, "assess", actuals, "--csv")
+    assert csv_frame(out, polars_schema(AssessmentSchema)).equals(expected)
+
+
+def test_assess_tolerance_and_scenarios(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "s.csv",
+        "id,actual,scenario\n"
+        "services_value_added_growth_2023,5.8,low\n"
+        "services_value_added_growth_2023,6.0,base\n",
+    )
+    _, out, _ = run(capsys, "assess", path)
+    assert out.splitlines()[0].split()[0] == "scenario"
+    assert "scenario low: 1 assessed: 0 exceeded, 1 met" in out
+    _, out, _ = run(capsys, "assess", path, "--tolerance", "0.01", "--json")
+    statuses = {r["scenario"]: r["status"] for r in json.loads(out)["assessment"]}
+    assert statuses == {"low": "missed", "base": "met"}
+
+
+def test_assess_errors_are_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, actuals: str
+) -> None:
+    assert "no such file" in fails(capsys, "assess", str(tmp_path / "missing.csv"))
+    path = write(tmp_path / "typo.csv", "id,actual\ngdp_growht_2023,6\n")
+    message = fails(capsys, "assess", path)
+    assert "unknown target id 'gdp_growht_2023'" in message
+    assert "did you mean 'gdp_growth_2023'" in message
+    path = write(tmp_path / "text.csv", "id,actual\ngdp_growth_2023,abc\n")
+    assert "'actual' must be numeric" in fails(capsys, "assess", path)
+    path = write(tmp_path / "noid.csv", "id,actual\n,6.1\n")
+    assert "non-nullable column 'id' contains null values" in fails(capsys, "assess", path)
+    path = write(tmp_path / "cols.csv", "target,value\nx,1\n")
+    assert "missing column(s)" in fails(capsys, "assess", path)
+    path = write(tmp_path / "dup.csv", "id,actual\ngdp_growth_2023,6\ngdp_growth_2023,7\n")
+    assert "duplicate actual for id 'gdp_growth_2023'" in fails(capsys, "assess", path)
+    path = write(tmp_path / "outcome.csv", "id,actual\ngdp_2022,1\n")
+    assert "is a 2022 outcome, not a target" in fails(capsys, "assess", path)
+    binary = tmp_path / "binary.csv"
+    binary.write_bytes(b"id,actual\n\xff\xfe,1\n")
+    assert str(binary) in fails(capsys, "assess", str(binary))
+    assert "tolerance" in fails(capsys, "assess", actuals, "--tolerance", "1.5")
+    usage_error(capsys, "assess", actuals, "--tolerance", "lots")
+    usage_error(capsys, "assess")
+
+
+def test_assess_benchmark_errors(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, actuals: str
+) -> None:
+    missing = str(tmp_path / "none.csv")
+    assert "no such benchmarks file" in fails(capsys, "assess", actuals, "--benchmarks", missing)
+    path = write(tmp_path / "b1.csv", "id,value\nforeign_trade_growth_2023,4\n")
+    assert "missing column(s) ['benchmark']" in fails(
+        capsys, "assess", actuals, "--benchmarks", path
+    )
+    path = write(tmp_path / "b2.csv", "id,benchmark\nforeign_trade_growth_2023,high\n")
+    assert "'benchmark' must be numeric" in fails(capsys, "assess", actuals, "--benchmarks", path)
+    path = write(tmp_path / "b3.csv", "id,benchmark\ngdp_growth_2023,5\n")
+    assert "not relative" in fails(capsys, "assess", actuals, "--benchmarks", path)
+    path = write(tmp_path / "b4.csv", "id,benchmark,extra\nforeign_trade_growth_2023,4,1\n")
+    assert "unexpected column(s) ['extra']" in fails(
+        capsys, "assess", actuals, "--benchmarks", path
+    )
+
+
+# --- rule / search --------------------------------------------------------------------------
+
+
+def test_rule_in_every_spelling(capsys: pytest.CaptureFixture[str]) -> None:
+    outputs = {run(capsys, "rule", spelling)[1] for spelling in ("39", "第三十九条", "三十九")}
+    assert len(outputs) == 1
+    out = outputs.pop()
+    article = rules.article(39)
+    assert out.startswith("第三十九条 (article 39) · chapter 8 会议制度 (Meetings)\n")
+    assert article.title_en in out
+    assert article.summary_en in out
+    assert article.text in out
+    _, out, _ = run(capsys, "rule", "50")
+    assert "countersign_reply_working_days" in out  # the facts the article states
+    _, out, _ = run(capsys, "rule", "26", "--json")
+    data = json.loads(out)
+    assert data["number"] == 26
+    assert data["text"] == rules.article(26).text
+
+
+def test_rule_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    for bad in ("77", "0", "-3"):
+        assert "the Work Rules have articles 1-76" in fails(capsys, "rule", bad)
+    assert "give an article number" in fails(capsys, "rule", "abc")
+    usage_error(capsys, "rule")
+
+
+def test_search_chinese_and_english(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "search", "会签文件一般应在几个工作日内回复?", "--limit", "1")
+    assert code == 0
+    assert out.startswith("第五十条 (article 50, score ")
+    assert len(out.splitlines()) == 2
+    _, out, _ = run(capsys, "search", "How", "often", "does", "the", "executive", "meeting", "meet")
+    assert out.startswith("第三十八条 (article 38")
+    expected = rules.search("executive meeting", limit=3)
+    _, out, _ = run(capsys, "search", "executive meeting", "--limit", "3", "--json")
+    assert json.loads(out) == expected.to_dicts()
+    _, out, _ = run(capsys, "search", "executive meeting", "--limit", "3", "--csv")
+    assert csv_frame(out, polars_schema(SearchResultSchema)).equals(expected)
+    assert run(capsys, "search", "zzzz")[:2] == (0, "no article matches 'zzzz'\n")
+
+
+def test_search_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    assert "query is empty" in fails(capsys, "search", "  ")
+    assert "limit must be >= 1" in fails(capsys, "search", "会签", "--limit", "0")
+    usage_error(capsys, "search", "会签", "--limit", "many")
+    usage_error(capsys, "search")
+
+
+# --- due --------------------------------------------------------------------------------------
+
+
+def test_due_by_rule_across_may_day(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "due", "2023-04-28", "--rule", "countersign_reply_working_days")
+    assert code == 0
+    assert "due      2023-05-09 Tue (5 working days after the start)" in out
+    assert "counted  05-04 Thu, 05-05 Fri, 05-06 Sat, 05-08 Mon, 05-09 Tue" in out
+    assert "make-up  05-06 Sat" in out
+    assert "skipped  04-29 Sat–05-03 Wed, 05-07 Sun" in out
+    assert "article 50" in out
+    assert "5个工作日" in out
+
+
+def test_due_by_days_json(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "due", "2023-09-28", "--days", "3", "--json")
+    assert json.loads(out) == {
+        "start": "2023-09-28",
+        "due": "2023-10-09",
+        "unit": "working_days",
+        "count": 3,
+        "fact_id": None,
+        "article_no": None,
+        "counted": ["2023-10-07", "2023-10-08", "2023-10-09"],
+        "skipped": [f"2023-{d}" for d in ("09-29", "09-30")]
+        + [f"2023-10-0{d}" for d in range(1, 7)],
+    }
+    _, out, _ = run(capsys, "due", "2023-05-01", "--days", "0")
+    assert "due      2023-05-01 Mon (0 working days after the start)" in out
+    _, out, _ = run(capsys, "due", "2023-12-20", "--days", "60")
+    assert "counted  60 working days, 2023-12-21 Thu to" in out  # long counts are summarised
+
+
+def test_due_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    for bad in ("2023-02-30", "28/04/2023", "2023-4-28", "tomorrow"):
+        assert f"bad date '{bad}'" in fails(capsys, "due", bad, "--days", "1")
+    assert "2031" in fails(capsys, "due", "2031-01-05", "--days", "1")
+    assert "2031" in fails(capsys, "due", "2031-01-05", "--days", "0")
+    assert "2027" in fails(capsys, "due", "2026-12-01", "--days", "100")
+    message = fails(capsys, "due", "2023-04-28", "--rule", "countersign_reply_workingdays")
+    assert "unknown rule fact" in message
+    assert "did you mean 'countersign_reply_working_days'" in message
+    message = fails(capsys, "due", "2023-04-28", "--rule", "executive_meeting_per_month")
+    assert "not a time limit in days" in message
+    assert "n must be >= 0" in fails(capsys, "due", "2023-04-28", "--days", "-1")
+    usage_error(capsys, "due", "2023-04-28")
+    usage_error(capsys, "due", "2023-04-28", "--days", "1", "--rule", "x")
+    usage_error(capsys, "due", "2023-04-28", "--days", "1.5")
+
+
+# --- export -----------------------------------------------------------------------------------
+
+
+def test_export_each_format_and_refusal(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    for fmt, suffix in (("csv", ".csv"), ("parquet", ".parquet"), ("datapackage", ".json")):
+        target = tmp_path / fmt
+        code, out, _ = run(capsys, "export", "--format", fmt, str(target))
+        assert code == 0
+        assert out.startswith(f"wrote {len(list(target.iterdir()))} files ({fmt}) to {target}")
+        assert any(p.suffix == suffix for p in target.iterdir())
+    message = fails(capsys, "export", "--format", "csv", str(tmp_path / "csv"))
+    assert "not empty" in message
+    assert "--overwrite" in message
+    assert run(capsys, "export", "--format", "csv", str(tmp_path / "csv"), "--overwrite")[0] == 0
+    file = write(tmp_path / "file.txt", "x")
+    assert "not a directory" in fails(capsys, "export", "--format", "csv", file)
+    usage_error(capsys, "export", "--format", "xlsx", str(tmp_path / "x"))
+    usage_error(capsys, "export", str(tmp_path / "x"))
+
+
+# --- the parser and main ----------------------------------------------------------------------
+
+
+def test_usage_errors_return_2_and_help_returns_0(capsys: pytest.CaptureFixture[str]) -> None:
+    usage_error(capsys)
+    assert "invalid choice: 'bogus'" in usage_error(capsys, "bogus")
+    usage_error(capsys, "overview", "--frobnicate")
+    code, out, _ = run(capsys, "--help")
+    assert code == 0
+    for command in ("overview", "targets", "outcomes", "tasks", "assess", "rule", "search"):
+        assert command in out
+    assert "due" in out
+    assert "export" in out
+    code, out, _ = run(capsys, "--version")
+    assert (code, out) == (0, "jinan-gov 0.1.0\n")
+
+
+def test_broken_pipe_is_silent(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Closed(io.StringIO):
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", Closed())
+    monkeypatch.setattr(sys, "stderr", err)
+    assert main(["tasks"]) == 1
+    assert err.getvalue() == ""
+
+
+# --- one subprocess per command, all started at once -----------------------------------------
+# The interpreters start with the first test of this module and run while the in-process tests
+# do; the smoke tests at the end only collect their output.
+
+SMOKE = {
+    "overview": ["overview"],
+    "targets": ["targets", "--binding"],
+    "outcomes": ["outcomes", "--section", "一", "--csv"],
+    "tasks": ["tasks", "--qualifier", "tiers", "--json"],
+    "assess": ["assess", "{actuals}"],
+    "rule": ["rule", "第五十条"],
+    "search": ["search", "会签", "--limit", "1"],
+    "due": ["due", "2023-04-28", "--rule", "countersign_reply_working_days"],
+    "export": ["export", "--format", "datapackage", "{out}"],
+    "error": ["rule", "77"],
+}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def smoke(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, subprocess.Popen[bytes]]]:
+    tmp = tmp_path_factory.mktemp("smoke")
+    write(tmp / "actuals.csv", ACTUALS)
+    # Ten interpreters share the machine's cores: one Polars thread each is faster overall.
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "POLARS_MAX_THREADS": "1"}
+    started = {
+        name: subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "jinan_gov",
+                *(a.format(actuals=tmp / "actuals.csv", out=tmp / "dp") for a in argv),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+        for name, argv in SMOKE.items()
+    }
+    yield started
+    for process in started.values():
+        if process.poll() is None:
+            process.kill()
+        process.communicate()
+
+
+def finished(process: subprocess.Popen[bytes]) -> Result:
+    out, err = process.communicate(timeout=120)
+    return process.returncode, out.decode("utf-8"), err.decode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("overview", "≤ ≈ 3 % (控制在…左右)"),
+        ("targets", "new_urban_jobs_2023"),
+        ("outcomes", "gdp_2022,gdp,outcomes_2022"),
+        ("tasks", '"id": "power_coal_stock_days_2023"'),
+        ("assess", "all binding targets attained: yes"),
+        ("rule", "第五十条　"),
+        ("search", "第五十条 (article 50"),
+        ("due", "due      2023-05-09 Tue"),
+        ("export", "datapackage.json"),
+    ],
+)
+def test_subprocess_smoke(
+    smoke: dict[str, subprocess.Popen[bytes]], name: str, expected: str
+) -> None:
+    code, out, err = finished(smoke[name])
+    assert code == 0, err
+    assert err == ""
+    assert expected in out
+
+
+def test_subprocess_error_is_one_line_without_traceback(
+    smoke: dict[str, subprocess.Popen[bytes]],
+) -> None:
+    code, out, err = finished(smoke["error"])
+    assert (code, out) == (1, "")
+    assert err == "jinan-gov: error: no article '77': the Work Rules have articles 1-76\n"
