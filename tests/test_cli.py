@@ -273,7 +273,7 @@ def test_assess_errors_are_one_line(
     path = write(tmp_path / "text.csv", "id,actual\ngdp_growth_2023,abc\n")
     assert "'actual' must be numeric" in fails(capsys, "assess", path)
     path = write(tmp_path / "noid.csv", "id,actual\n,6.1\n")
-    assert "non-nullable column 'id' contains null values" in fails(capsys, "assess", path)
+    assert "invalid actuals (id: not_nullable)" in fails(capsys, "assess", path)
     path = write(tmp_path / "cols.csv", "target,value\nx,1\n")
     assert "missing column(s)" in fails(capsys, "assess", path)
     path = write(tmp_path / "dup.csv", "id,actual\ngdp_growth_2023,6\ngdp_growth_2023,7\n")
