@@ -356,5 +356,5 @@ def test_read_actuals_bad_files(tmp_path: Path, content: str, message: str) -> N
 
 
 def test_read_actuals_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(InvalidActualsError, match="no such file"):
+    with pytest.raises(InvalidActualsError, match="no such actuals file"):
         read_actuals(tmp_path / "nope.csv")

@@ -265,7 +265,7 @@ def test_assess_tolerance_and_scenarios(capsys: pytest.CaptureFixture[str], tmp_
 def test_assess_errors_are_one_line(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, actuals: str
 ) -> None:
-    assert "no such file" in fails(capsys, "assess", str(tmp_path / "missing.csv"))
+    assert "no such actuals file" in fails(capsys, "assess", str(tmp_path / "missing.csv"))
     path = write(tmp_path / "typo.csv", "id,actual\ngdp_growht_2023,6\n")
     message = fails(capsys, "assess", path)
     assert "unknown target id 'gdp_growht_2023'" in message

@@ -32,7 +32,6 @@ from functools import cache
 from pathlib import Path
 from typing import cast, overload
 
-import pandera.errors as pa_errors
 import polars as pl
 from pandera.typing.polars import DataFrame
 
@@ -46,6 +45,7 @@ __all__ = (
     "assessable_targets",
     "attainment_summary",
     "read_actuals",
+    "read_benchmarks",
 )
 
 DEFAULT_TOLERANCE = 0.05
@@ -601,6 +601,36 @@ def attainment_summary(
     )
 
 
+def _read_values_csv(path: str | Path, column: str) -> pl.DataFrame:
+    """Read ``id,<column>[,scenario]`` from a CSV a user wrote, with clear errors."""
+    source = Path(path)
+    if not source.is_file():
+        raise InvalidActualsError(f"no such {column}s file: {source}")
+    try:
+        raw = pl.read_csv(source, schema_overrides={"id": pl.String, "scenario": pl.String})
+    except (pl.exceptions.PolarsError, UnicodeDecodeError) as error:
+        raise InvalidActualsError(f"cannot read {source} as CSV: {error}") from error
+    missing = [c for c in ("id", column) if c not in raw.columns]
+    if missing:
+        raise InvalidActualsError(f"{source}: missing column(s) {missing}; need id,{column}")
+    extra = sorted(set(raw.columns) - {"id", column, "scenario"})
+    if extra:
+        raise InvalidActualsError(f"{source}: unexpected column(s) {extra}")
+    if not (raw.schema[column].is_numeric() or raw.schema[column] == pl.Null):
+        raise InvalidActualsError(
+            f"{source}: column {column!r} must be numeric; "
+            f"found e.g. {raw[column].drop_nulls()[:3].to_list()}"
+        )
+    if "scenario" not in raw.columns:
+        raw = raw.with_columns(scenario=pl.lit(None, dtype=pl.String))
+    frame = raw.select(
+        pl.col("id").cast(pl.String), pl.col(column).cast(pl.Float64), pl.col("scenario")
+    )
+    if frame["id"].null_count():
+        raise InvalidActualsError(f"{source}: invalid {column}s (id: not_nullable)")
+    return frame
+
+
 def read_actuals(path: str | Path) -> pl.DataFrame:
     """Read a CSV of actual values (``id,actual[,scenario]``) and validate it.
 
@@ -609,32 +639,15 @@ def read_actuals(path: str | Path) -> pl.DataFrame:
     InvalidActualsError
         The file is missing, unreadable, lacks the columns or holds non-numeric actuals.
     """
-    source = Path(path)
-    if not source.is_file():
-        raise InvalidActualsError(f"no such file: {source}")
-    try:
-        raw = pl.read_csv(source, schema_overrides={"id": pl.String, "scenario": pl.String})
-    except (pl.exceptions.PolarsError, UnicodeDecodeError) as error:
-        raise InvalidActualsError(f"cannot read {source} as CSV: {error}") from error
-    missing = [c for c in ("id", "actual") if c not in raw.columns]
-    if missing:
-        raise InvalidActualsError(f"{source}: missing column(s) {missing}; need id,actual")
-    extra = sorted(set(raw.columns) - {"id", "actual", "scenario"})
-    if extra:
-        raise InvalidActualsError(f"{source}: unexpected column(s) {extra}")
-    if not (raw.schema["actual"].is_numeric() or raw.schema["actual"] == pl.Null):
-        raise InvalidActualsError(
-            f"{source}: column 'actual' must be numeric; "
-            f"found e.g. {raw['actual'].drop_nulls()[:3].to_list()}"
-        )
-    if "scenario" not in raw.columns:
-        raw = raw.with_columns(scenario=pl.lit(None, dtype=pl.String))
-    frame = raw.select(
-        pl.col("id").cast(pl.String), pl.col("actual").cast(pl.Float64), pl.col("scenario")
-    )
-    try:
-        return ActualsSchema.validate(frame, lazy=True)
-    except pa_errors.SchemaErrors as error:
-        failures = error.failure_cases.select("column", "check").unique().rows()
-        described = "; ".join(f"{column}: {check}" for column, check in failures)
-        raise InvalidActualsError(f"{source}: invalid actuals ({described})") from error
+    return ActualsSchema.validate(_read_values_csv(path, "actual"), lazy=True)
+
+
+def read_benchmarks(path: str | Path) -> pl.DataFrame:
+    """Read a CSV of benchmarks (``id,benchmark[,scenario]``) for :func:`assess`.
+
+    Raises
+    ------
+    InvalidActualsError
+        The file is missing, unreadable, lacks the columns or holds non-numeric benchmarks.
+    """
+    return _read_values_csv(path, "benchmark")

@@ -38,7 +38,13 @@ import polars as pl
 
 import jinan_gov
 from jinan_gov import rules
-from jinan_gov.attainment import DEFAULT_TOLERANCE, assess, attainment_summary, read_actuals
+from jinan_gov.attainment import (
+    DEFAULT_TOLERANCE,
+    assess,
+    attainment_summary,
+    read_actuals,
+    read_benchmarks,
+)
 from jinan_gov.errors import InvalidActualsError
 from jinan_gov.export import FORMATS, csv_bytes, export
 from jinan_gov.plan import indicators, outcomes_2022, targets_2023, tasks_2023
@@ -314,29 +320,6 @@ def _listing(loader: Callable[[], pl.DataFrame], value_header: str) -> Callable[
 # --- assess -------------------------------------------------------------------------------
 
 
-def _read_benchmarks(path: str) -> pl.DataFrame:
-    """A benchmarks CSV ``id,benchmark[,scenario]`` as a frame for :func:`assess`."""
-    source = Path(path)
-    if not source.is_file():
-        raise InvalidActualsError(f"no such benchmarks file: {source}")
-    try:
-        raw = pl.read_csv(source, schema_overrides={"id": pl.String, "scenario": pl.String})
-    except (pl.exceptions.PolarsError, UnicodeDecodeError) as error:
-        raise InvalidActualsError(f"cannot read {source} as CSV: {error}") from error
-    missing = [c for c in ("id", "benchmark") if c not in raw.columns]
-    if missing:
-        raise InvalidActualsError(f"{source}: missing column(s) {missing}; need id,benchmark")
-    extra = sorted(set(raw.columns) - {"id", "benchmark", "scenario"})
-    if extra:
-        raise InvalidActualsError(f"{source}: unexpected column(s) {extra}")
-    if not (raw.schema["benchmark"].is_numeric() or raw.schema["benchmark"] == pl.Null):
-        raise InvalidActualsError(f"{source}: column 'benchmark' must be numeric")
-    columns = [pl.col("id"), pl.col("benchmark").cast(pl.Float64)]
-    if "scenario" in raw.columns:
-        columns.append(pl.col("scenario"))
-    return raw.select(columns)
-
-
 def _summary_line(row: Mapping[str, Any]) -> str:
     share = row["share_attained"]
     shown = "n/a" if share is None or math.isnan(share) else f"{share:.0%}"
@@ -354,7 +337,7 @@ def _assess(args: argparse.Namespace) -> int:
         actuals = read_actuals(args.actuals)
     except (pandera.errors.SchemaError, pandera.errors.SchemaErrors) as error:
         raise InvalidActualsError(f"{args.actuals}: {_one_line(error)}") from error
-    benchmarks = _read_benchmarks(args.benchmarks) if args.benchmarks else None
+    benchmarks = read_benchmarks(args.benchmarks) if args.benchmarks else None
     result = assess(actuals, benchmarks=benchmarks, tolerance=args.tolerance)
     summary = attainment_summary(result)
     if args.json:
