@@ -358,3 +358,42 @@ def test_read_actuals_bad_files(tmp_path: Path, content: str, message: str) -> N
 def test_read_actuals_missing_file(tmp_path: Path) -> None:
     with pytest.raises(InvalidActualsError, match="no such actuals file"):
         read_actuals(tmp_path / "nope.csv")
+
+
+# --- duplicate detection: the cheap proof never hides a real duplicate -----------------
+
+
+def test_duplicate_in_a_scenario_split_across_runs_is_caught() -> None:
+    frame = pl.DataFrame(
+        {
+            "scenario": ["a", "b", "a"],
+            "id": ["gdp_growth_2023", "gdp_growth_2023", "gdp_growth_2023"],
+            "actual": [5.0, 6.0, 7.0],
+        }
+    )
+    with pytest.raises(InvalidActualsError, match="scenario 'a'"):
+        assess(frame)
+
+
+@settings(max_examples=60)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["s1", "s2", "s3", None]), st.sampled_from(NUMERIC[:6])),
+        min_size=1,
+        max_size=25,
+    )
+)
+def test_duplicates_detected_whatever_the_row_order(pairs: list[tuple[str | None, str]]) -> None:
+    frame = pl.DataFrame(
+        {
+            "scenario": [scenario for scenario, _ in pairs],
+            "id": [target for _, target in pairs],
+            "actual": [1.0] * len(pairs),
+        },
+        schema={"scenario": pl.String, "id": pl.String, "actual": pl.Float64},
+    )
+    if len(set(pairs)) < len(pairs):
+        with pytest.raises(InvalidActualsError, match="duplicate actual"):
+            assess(frame)
+    else:
+        assert assess(frame).height == len(pairs)

@@ -379,12 +379,35 @@ def _problems() -> dict[str, pl.Expr]:
     }
 
 
+def _duplicates_ruled_out() -> pl.Expr:
+    """True when the rows provably hold each (scenario, target) at most once, without hashing.
+
+    Generated scenario grids usually list each scenario as one contiguous run with the targets
+    in a fixed order. Then ``run * n_targets + target index`` strictly increases down the
+    frame, and the runs' scenario names are distinct: no pair can repeat. When this cheap
+    proof fails, :func:`_check_joined` falls back to hashing every (scenario, target) pair.
+    """
+    scenario = pl.col("scenario")
+    starts = scenario.ne_missing(scenario.shift(1)) | (pl.int_range(pl.len()) == 0)
+    key = starts.cum_sum().cast(pl.UInt64) * len(_targets()) + pl.col("_idx").cast(pl.UInt64)
+    increasing = (key.diff() > 0).all()
+    distinct_runs = scenario.filter(starts).n_unique() == starts.sum()
+    return increasing & distinct_runs
+
+
 def _problem_flags(frame: pl.LazyFrame) -> pl.LazyFrame:
-    """One row: does any check fail? (A fingerprint collision only triggers the exact check.)"""
+    """One row of booleans: which check fails, and whether duplicates are ruled out cheaply."""
     return frame.select(
         *(condition.any().alias(name) for name, condition in _problems().items()),
-        (_fingerprint().n_unique() < pl.len()).alias("maybe_duplicates"),
+        _duplicates_ruled_out().alias("duplicates_ruled_out"),
     )
+
+
+def _has_duplicates(frame: pl.DataFrame) -> bool:
+    """Whether a (scenario, target) pair repeats: a hash count first, exact only on suspicion."""
+    if frame.select(_fingerprint().n_unique()).item() == frame.height:
+        return False
+    return bool(frame.select(pl.struct("scenario", "_idx").is_duplicated().any()).item())
 
 
 def _check_joined(frame: pl.DataFrame) -> pl.DataFrame:
@@ -411,13 +434,11 @@ def _check_joined(frame: pl.DataFrame) -> pl.DataFrame:
         raise InvalidActualsError(
             f"benchmark given for {bad}, which are not relative (高于全省平均水平) targets"
         )
-    if flags["maybe_duplicates"]:
-        duplicated = pl.struct("scenario", "_idx").is_duplicated()
-        if frame.select(duplicated.any()).item():
-            dup = frame.filter(duplicated).row(0, named=True)
-            raise InvalidActualsError(
-                f"duplicate actual for id {dup['id']!r} in scenario {dup['scenario']!r}"
-            )
+    if not flags["duplicates_ruled_out"] and _has_duplicates(frame):
+        dup = frame.filter(pl.struct("scenario", "_idx").is_duplicated()).row(0, named=True)
+        raise InvalidActualsError(
+            f"duplicate actual for id {dup['id']!r} in scenario {dup['scenario']!r}"
+        )
     return frame
 
 
@@ -524,7 +545,8 @@ def assess(
     # flag is the input looked at again, to name the offending rows.
     prepared = frame.collect().lazy()
     result, flags = pl.collect_all([_finish(prepared), _problem_flags(prepared)])
-    if any(flags.row(0)):
+    *problems, duplicates_ruled_out = flags.row(0)
+    if any(problems) or not duplicates_ruled_out:
         _check_joined(prepared.collect())
     return cast(DataFrame[AssessmentSchema], result)
 
