@@ -7,6 +7,8 @@ ipywidgets) are only imported by :mod:`jinan_gov.widgets`, never by ``import jin
 
 from __future__ import annotations
 
+from importlib import metadata as _metadata
+
 from jinan_gov import rules
 from jinan_gov.attainment import (
     DEFAULT_TOLERANCE,
@@ -42,7 +44,10 @@ from jinan_gov.sources import (
 )
 from jinan_gov.workdays import add_working_days, is_working_day, working_days_between
 
-__version__ = "0.1.0"
+try:
+    __version__ = _metadata.version("jinan-gov")
+except _metadata.PackageNotFoundError:  # imported from a source tree that was never installed
+    __version__ = "0+unknown"
 
 __all__ = (
     "DEFAULT_TOLERANCE",

@@ -1,0 +1,61 @@
+"""Licence, citation, changelog and version agree with each other and with the package."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+import jinan_gov
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _pyproject() -> dict[str, Any]:
+    with (ROOT / "pyproject.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def test_version_comes_from_the_package_metadata() -> None:
+    assert jinan_gov.__version__ == metadata.version("jinan-gov")
+    assert jinan_gov.__version__ == _pyproject()["project"]["version"]
+
+
+def test_citation_cff_validates_against_the_cff_schema() -> None:
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    schema = json.loads(
+        (ROOT / "tests" / "data" / "citation_cff_schema_1.2.0.json").read_text(encoding="utf-8")
+    )
+    jsonschema.validate(citation, schema, format_checker=jsonschema.FormatChecker())
+    assert str(citation["version"]) == jinan_gov.__version__
+
+
+def test_citation_schema_check_can_fail() -> None:
+    schema = json.loads(
+        (ROOT / "tests" / "data" / "citation_cff_schema_1.2.0.json").read_text(encoding="utf-8")
+    )
+    broken = {"cff-version": "1.2.0", "title": "x"}  # no message, no authors
+    validator = jsonschema.Draft7Validator(schema)
+    assert list(validator.iter_errors(broken))
+
+
+def test_changelog_has_an_entry_for_this_version() -> None:
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    releases = re.findall(r"^## \[(\d+\.\d+\.\d+)\] - \d{4}-\d{2}-\d{2}$", changelog, re.M)
+    assert releases, "no dated release heading in CHANGELOG.md"
+    assert releases[0] == jinan_gov.__version__
+
+
+def test_licence_covers_code_and_data() -> None:
+    licence = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert licence.startswith("MIT License")
+    assert "CC BY 4.0" in licence
+    assert "Copyright Law of the People's Republic of China" in licence
+    assert _pyproject()["project"]["license-files"] == ["LICENSE"]
+    assert metadata.metadata("jinan-gov")["License-Expression"] == "MIT"
