@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from importlib import metadata
 
 import jinan_gov
 
@@ -22,6 +23,9 @@ def main() -> None:
         for function_name in function_names:
             frame = getattr(module, function_name)()
             print(f"{module_name}.{function_name}: {frame.height} rows")
+    licence_files = [f for f in metadata.files("jinan-gov") or () if f.name == "LICENSE"]
+    if not licence_files or "MIT License" not in licence_files[0].read_text(encoding="utf-8"):
+        raise SystemExit("LICENSE is missing from the installed wheel")
     names = jinan_gov.appointments()["name_zh"].to_list()
     if names != ["辛全龙", "石万鹏", "张子信"]:
         raise SystemExit(f"unexpected appointments {names}")
