@@ -2,9 +2,10 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
-from jinan_gov.normalize import is_cjk, normalize_text, split_raw_lines
-from tests.strategies import RAW_FRAGMENT
+from jinan_gov.normalize import fold_text, is_cjk, normalize_text, split_raw_lines
+from tests.strategies import ASCII_ALNUM, CJK, PUNCTUATION, RAW_FRAGMENT, SPACES
 
 HEADER = "市政府文件              济南市人民政府公报 (2023年第10期)"
 HEADER_REVERSED = "济南市人民政府公报 (2023年第10期)              市政府文件"
@@ -75,3 +76,48 @@ def test_output_is_one_line_without_justification_spaces(raw: str) -> None:
             for neighbour in (out[index - 1], out[index + 1]):
                 assert neighbour.isascii()
                 assert neighbour.isalnum()
+
+
+# Full-width forms (U+FF01..U+FF5E), the ideographic space and traditional characters.
+FULL_WIDTH = st.characters(min_codepoint=0xFF01, max_codepoint=0xFF5E)
+TRADITIONAL = st.sampled_from("會簽國務機關後發開關議長為區縣員協調審")
+FOLDABLE = st.lists(
+    st.one_of(CJK, ASCII_ALNUM, PUNCTUATION, SPACES, FULL_WIDTH, TRADITIONAL, st.just("\u3000")),
+    max_size=40,
+).map("".join)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("會簽文件", "会签文件"),
+        ("市政府常務會議", "市政府常务会议"),
+        ("ｅｘｅｃｕｔｉｖｅ", "executive"),
+        ("增长３.１％", "增长3.1%"),
+        ("第三十九条\u3000会议", "第三十九条 会议"),
+        ("主要目标，部门（单位）：", "主要目标,部门(单位):"),
+        ("NIO House", "NIO House"),
+        ("", ""),
+    ],
+)
+def test_fold_text(text: str, expected: str) -> None:
+    assert fold_text(text) == expected
+
+
+@given(FOLDABLE)
+def test_fold_text_is_idempotent(text: str) -> None:
+    once = fold_text(text)
+    assert fold_text(once) == once
+
+
+@given(FOLDABLE)
+def test_fold_text_leaves_no_full_width_or_traditional_form(text: str) -> None:
+    folded = fold_text(text)
+    assert not any("\uff01" <= char <= "\uff5e" or char == "\u3000" for char in folded)
+    assert not set(folded) & set("會簽國務機關後發開關議長為區縣員協調審")
+
+
+@pytest.mark.parametrize("bad", [b"bytes", None, 3])
+def test_fold_text_rejects_non_string(bad: object) -> None:
+    with pytest.raises(TypeError, match="fold_text\\(\\) expects str, got"):
+        fold_text(bad)  # type: ignore[arg-type]

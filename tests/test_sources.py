@@ -98,6 +98,44 @@ def test_quote_from_another_document_is_not_found() -> None:
     assert not quote_in_source("plan_2023", "辛全龙")
 
 
+@pytest.mark.parametrize(
+    ("doc_id", "query", "expected"),
+    [
+        # traditional characters
+        ("work_rules_2023", "會簽文件", "会签文件"),
+        # full-width digits and a full-width percent sign
+        ("plan_2023", "增长３.１％", "增长3.1%"),
+        # full-width Latin letters
+        ("plan_2023", "ＮＩＯ Ｈｏｕｓｅ", "NIO House"),
+        # an ideographic space where the source has none, and none where it has one
+        ("plan_2023", "新建\u3000高标准农田", "新建高标准农田"),
+    ],
+)
+def test_locate_quote_folds_unicode_forms(doc_id: str, query: str, expected: str) -> None:
+    location = locate_quote(doc_id, query)
+    assert location.quote == expected
+    assert source_text(doc_id)[location.start : location.end] == expected
+    assert quote_in_source(doc_id, query)
+
+
+def test_quote_copied_across_a_paragraph_break_is_found() -> None:
+    text = source_text("work_rules_2023")
+    lines = text.splitlines()
+    index = next(i for i, line in enumerate(lines) if line.startswith("第三十九条"))
+    before, after = lines[index - 1], lines[index]
+    copied = before[-12:] + "\n" + after[:15]
+    location = locate_quote("work_rules_2023", copied)
+    assert location.quote == copied
+    assert location.paragraph == index
+    assert text[location.start : location.end] == copied
+    assert quote_in_source("work_rules_2023", before[-5:] + "\n\n" + after[:5])
+
+
+def test_folding_does_not_make_a_wrong_figure_match() -> None:
+    assert not quote_in_source("plan_2023", "增长３.２％")
+    assert not quote_in_source("work_rules_2023", "會簽文書")
+
+
 def test_quote_must_be_text() -> None:
     with pytest.raises(TypeError, match="quote must be str"):
         locate_quote("plan_2023", 12027.5)  # type: ignore[arg-type]

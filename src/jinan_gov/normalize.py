@@ -11,13 +11,25 @@ split by a line break (``1.\\n\\n3万户以上`` is ``1.3万户以上``).
 idempotent, so a quote can be normalised the same way as the source before it
 is looked up, and it never drops a Chinese character except those of page
 headers.
+
+:func:`fold_text` is the comparison key for text typed or pasted by people:
+it folds Unicode compatibility forms (full-width Latin letters and digits,
+the ideographic space, full-width punctuation) with NFKC and converts
+traditional characters to simplified ones, so ``會簽文件`` and ``会签文件``
+compare equal. Apply it to both sides of a comparison.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import cache
+from typing import TYPE_CHECKING
 
-__all__ = ("is_cjk", "normalize_text", "split_raw_lines")
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = ("fold_text", "is_cjk", "normalize_text", "split_raw_lines")
 
 _GAZETTE = r"济南市人民政府公报\s*[((]\d{4}年第\d+期[))]"
 _HEADER_LINE = re.compile(rf"^\s*(?:市政府文件\s*{_GAZETTE}|{_GAZETTE}\s*市政府文件)\s*$")
@@ -164,3 +176,62 @@ def normalize_text(text: str) -> str:
         raise TypeError(f"normalize_text() expects str, got {type(text).__name__}")
     joined = _join_lines(split_raw_lines(text))
     return _drop_inline_headers(_full_width_punctuation(_fold_spaces(joined)))
+
+
+@cache
+def _t2s() -> Callable[[str], str]:
+    # Imported on first use: OpenCC loads its dictionaries when the converter is built.
+    import opencc  # noqa: PLC0415
+
+    converter = opencc.OpenCC("t2s")
+    convert: Callable[[str], str] = converter.convert
+    return convert
+
+
+def fold_text(text: str) -> str:
+    """Fold text to the key used to compare what people type with the source.
+
+    Three foldings, in this order:
+
+    1. Unicode NFKC: full-width Latin letters and digits become ASCII
+       (``ｅｘｅｃｕｔｉｖｅ`` → ``executive``, ``２０２３`` → ``2023``),
+       full-width punctuation becomes ASCII (``，`` → ``,``), the ideographic
+       space becomes a space, half-width katakana become full-width;
+    2. traditional Chinese characters become simplified ones (OpenCC ``t2s``,
+       loaded on first use);
+    3. nothing else: case, spaces and line breaks are kept, so the result of
+       a text that is already simplified and ASCII is the text itself.
+
+    Folding is idempotent and, for the bundled documents, keeps the length of
+    the text, so offsets in the folded text are offsets in the original.
+
+    Parameters
+    ----------
+    text
+        Any text.
+
+    Returns
+    -------
+    str
+        The folded text.
+
+    Raises
+    ------
+    TypeError
+        ``text`` is not a ``str``.
+
+    Examples
+    --------
+    >>> fold_text("會簽文件")
+    '会签文件'
+    >>> fold_text("ｅｘｅｃｕｔｉｖｅ　２０２３年")
+    'executive 2023年'
+    >>> fold_text("主要目标，部门（单位）：")
+    '主要目标,部门(单位):'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"fold_text() expects str, got {type(text).__name__}")
+    nfkc = unicodedata.normalize("NFKC", text)
+    if nfkc.isascii():
+        return nfkc
+    return _t2s()(nfkc)

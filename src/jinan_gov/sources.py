@@ -11,13 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from pandera.typing.polars import DataFrame
 
 from jinan_gov._tables import read_package_text, read_table
 from jinan_gov.errors import QuoteNotFoundError, UnknownDocumentError
-from jinan_gov.normalize import normalize_text, split_raw_lines
+from jinan_gov.normalize import fold_text, normalize_text, split_raw_lines
 from jinan_gov.schemas import DOC_IDS, AppointmentSchema, DocumentSchema
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 __all__ = (
     "QuoteLocation",
@@ -164,42 +168,88 @@ def source_text(doc_id: str) -> str:
     return _document_texts()[_check_doc_id(doc_id)]
 
 
-def locate_quote(doc_id: str, quote: str) -> QuoteLocation:
-    """Find a verbatim quote in a document; the quote is normalised first.
+def _match_key(text: str) -> tuple[str, tuple[int, ...]]:
+    """The folded text without whitespace, and each kept character's offset in ``text``.
 
-    The match is exact (after the same normalisation as the source, so ASCII
-    or full-width punctuation and stray spaces do not matter). Nothing fuzzy:
-    a quote that is not there raises.
+    Matching on this key makes a quote independent of Unicode width forms,
+    traditional characters, spaces and paragraph breaks, while the offsets
+    still point into the original text.
+    """
+    folded = fold_text(text)
+    if len(folded) == len(text):
+        pairs: Iterable[tuple[str, int]] = zip(folded, range(len(text)), strict=True)
+    else:  # a compatibility character folded to several (or none): fold one by one
+        pairs = ((piece, i) for i, char in enumerate(text) for piece in fold_text(char))
+    kept = [(char, offset) for char, offset in pairs if not char.isspace()]
+    return "".join(char for char, _ in kept), tuple(offset for _, offset in kept)
+
+
+@cache
+def _document_key(doc_id: str) -> tuple[str, tuple[int, ...]]:
+    return _match_key(source_text(doc_id))
+
+
+def locate_quote(doc_id: str, quote: str) -> QuoteLocation:
+    """Find a quote in a document; the quote is normalised and folded first.
+
+    The quote gets the same normalisation as the source (so ASCII or
+    full-width punctuation and stray spaces do not matter), and both are
+    compared through :func:`jinan_gov.normalize.fold_text`: full-width
+    letters and digits, traditional characters and line or paragraph breaks
+    (as in a passage copied from :func:`source_text`) do not matter either.
+    Nothing fuzzy beyond that: a quote that is not there raises.
+
+    Parameters
+    ----------
+    doc_id
+        One of ``"plan_2023"``, ``"work_rules_2023"``, ``"counsellors_2023"``.
+    quote
+        The text to find.
+
+    Returns
+    -------
+    QuoteLocation
+        ``quote`` is the passage as it stands in :func:`source_text` (which
+        equals the normalised quote when the quote is verbatim), with its
+        offsets, paragraph number and number of occurrences.
 
     Raises
     ------
     QuoteNotFoundError
-        The quote is empty or not a substring of the document.
+        The quote is empty or not in the document.
     UnknownDocumentError
         ``doc_id`` is not a bundled document.
+    TypeError
+        ``quote`` is not a ``str``.
 
     Examples
     --------
     >>> loc = locate_quote("plan_2023", "全市实现地区生产总值12027.5亿元, 增长3.1%")
     >>> loc.quote, loc.occurrences
     ('全市实现地区生产总值12027.5亿元,增长3.1%', 1)
+    >>> locate_quote("work_rules_2023", "會簽文件").quote
+    '会签文件'
     """
     text = source_text(doc_id)
     if not isinstance(quote, str):
         raise TypeError(f"quote must be str, got {type(quote).__name__}")
-    needle = normalize_text(quote)
+    needle = _match_key(normalize_text(quote))[0]
     if not needle:
         raise QuoteNotFoundError(f"empty quote: nothing to locate in {doc_id!r}")
-    start = text.find(needle)
-    if start < 0:
-        raise QuoteNotFoundError(f"quote not found verbatim in {doc_id!r}: {needle!r}")
+    key, offsets = _document_key(doc_id)
+    found = key.find(needle)
+    if found < 0:
+        shown = normalize_text(quote)
+        raise QuoteNotFoundError(f"quote not found verbatim in {doc_id!r}: {shown!r}")
+    start = offsets[found]
+    end = offsets[found + len(needle) - 1] + 1
     return QuoteLocation(
         doc_id=doc_id,
-        quote=needle,
+        quote=text[start:end],
         start=start,
-        end=start + len(needle),
+        end=end,
         paragraph=text.count("\n", 0, start) + 1,
-        occurrences=text.count(needle),
+        occurrences=key.count(needle),
     )
 
 
