@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import errno
+import hashlib
 import io
 import json
 import os
@@ -426,6 +428,52 @@ def test_export_each_format_and_refusal(capsys: pytest.CaptureFixture[str], tmp_
     usage_error(capsys, "export", str(tmp_path / "x"))
 
 
+def test_export_excel_writes_a_bom_and_refuses_parquet(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, _ = run(capsys, "export", "--format", "csv", "--excel", str(tmp_path / "x"))
+    assert code == 0
+    assert "UTF-8 with BOM for Excel" in out
+    assert (tmp_path / "x" / "targets_2023.csv").read_bytes().startswith(b"\xef\xbb\xbfid,")
+    message = fails(capsys, "export", "--format", "parquet", "--excel", str(tmp_path / "y"))
+    assert "--excel applies to CSV output" in message
+    assert not (tmp_path / "y").exists()
+
+
+def test_export_overwrite_replaces_links_and_reports_blockers_on_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep", "utf-8")
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    (out_dir / "rules_facts.csv").symlink_to(victim)
+    assert run(capsys, "export", "--format", "csv", str(out_dir), "--overwrite")[0] == 0
+    assert victim.read_text("utf-8") == "keep"
+    assert not (out_dir / "rules_facts.csv").is_symlink()
+    (out_dir / "documents.csv").unlink()
+    (out_dir / "documents.csv").mkdir()
+    message = fails(capsys, "export", "--format", "csv", str(out_dir), "--overwrite")
+    assert f"{out_dir / 'documents.csv'} is a directory" in message
+    real_write = os.write
+
+    def full(fd: int, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "write", full)
+    message = fails(capsys, "export", "--format", "csv", str(tmp_path / "new"))
+    monkeypatch.setattr(os, "write", real_write)
+    assert message == (
+        f"cannot write {tmp_path / 'new' / 'documents.csv'}: No space left on device; "
+        "nothing was changed"
+    )
+    assert not (tmp_path / "new").exists()
+    monkeypatch.setenv("HOME", str(tmp_path))
+    code, out, _ = run(capsys, "export", "--format", "csv", "~/home_export")
+    assert code == 0
+    assert f"to {tmp_path / 'home_export'}:" in out
+
+
 # --- the parser and main ----------------------------------------------------------------------
 
 
@@ -470,6 +518,9 @@ SMOKE = {
     "due": ["due", "2023-04-28", "--rule", "countersign_reply_working_days"],
     "export": ["export", "--format", "datapackage", "{out}"],
     "error": ["rule", "77"],
+    # Two exports into one directory at the same time: the files must not mix.
+    "export_plain": ["export", "--format", "datapackage", "{shared}", "--overwrite"],
+    "export_excel": ["export", "--format", "datapackage", "{shared}", "--overwrite", "--excel"],
 }
 
 
@@ -477,6 +528,8 @@ SMOKE = {
 def smoke(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, subprocess.Popen[bytes]]]:
     tmp = tmp_path_factory.mktemp("smoke")
     write(tmp / "actuals.csv", ACTUALS)
+    (tmp / "shared").mkdir()
+    write(tmp / "shared" / "notes.txt", "mine")
     # Ten interpreters share the machine's cores: one Polars thread each is faster overall.
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "POLARS_MAX_THREADS": "1"}
     started = {
@@ -485,7 +538,10 @@ def smoke(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, subpro
                 sys.executable,
                 "-m",
                 "jinan_gov",
-                *(a.format(actuals=tmp / "actuals.csv", out=tmp / "dp") for a in argv),
+                *(
+                    a.format(actuals=tmp / "actuals.csv", out=tmp / "dp", shared=tmp / "shared")
+                    for a in argv
+                ),
             ],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -534,3 +590,17 @@ def test_subprocess_error_is_one_line_without_traceback(
     code, out, err = finished(smoke["error"])
     assert (code, out) == (1, "")
     assert err == "jinan-gov: error: no article '77': the Work Rules have articles 1-76\n"
+
+
+def test_subprocess_concurrent_exports_do_not_mix(
+    smoke: dict[str, subprocess.Popen[bytes]],
+) -> None:
+    results = [finished(smoke[name]) for name in ("export_plain", "export_excel")]
+    assert [code for code, _, _ in results] == [0, 0], results
+    directory = Path(results[0][1].splitlines()[0].split(" to ", 1)[1].rstrip(":"))
+    descriptor = json.loads((directory / "datapackage.json").read_text("utf-8"))
+    for resource in descriptor["resources"]:
+        data = (directory / resource["path"]).read_bytes()
+        assert resource["hash"] == "sha256:" + hashlib.sha256(data).hexdigest()
+        assert data.startswith(b"\xef\xbb\xbf") == (resource["encoding"] == "utf-8-sig")
+    assert (directory / "notes.txt").read_text("utf-8") == "mine"

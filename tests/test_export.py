@@ -1,9 +1,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import io
 import json
+import os
+import re
+import threading
 from pathlib import Path
 from typing import Any, ClassVar, cast
 
@@ -20,6 +24,7 @@ from jinan_gov.export import (
     DATAPACKAGE_PROFILE,
     FORMATS,
     TABLES,
+    ExportError,
     ExportTable,
     ForeignKey,
     csv_bytes,
@@ -388,3 +393,287 @@ def test_export_into_a_file_or_an_unknown_format_fails(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown export format 'xlsx'"):
         export(tmp_path / "out", "xlsx")  # type: ignore[arg-type]
     assert not (tmp_path / "out").exists()
+
+
+# --- links, atomicity, concurrency ----------------------------------------------------------
+
+Snapshot = dict[str, tuple[str, bytes | str]]
+
+
+def snapshot(directory: Path) -> Snapshot:
+    """Every entry of ``directory``: its kind and its bytes (file) or target (link)."""
+    if not directory.exists():
+        return {}
+    entries: Snapshot = {}
+    for path in sorted(directory.iterdir()):
+        if path.is_symlink():
+            entries[path.name] = ("link", os.readlink(path))
+        elif path.is_dir():
+            entries[path.name] = ("dir", "")
+        else:
+            entries[path.name] = (f"file:{path.stat().st_ino}", path.read_bytes())
+    return entries
+
+
+@pytest.fixture
+def lived_in(tmp_path: Path) -> Path:
+    """A directory holding an older CSV export, a note of the user's, and links."""
+    directory = tmp_path / "out"
+    export(directory, "csv")
+    (directory / "notes.txt").write_text("mine", "utf-8")
+    (directory / "documents.csv").write_bytes(b"stale\n")
+    return directory
+
+
+def test_overwrite_replaces_a_symlink_or_hard_link_never_its_target(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    victim, linked, victim_dir = outside / "victim.csv", outside / "linked.csv", outside / "d"
+    victim.write_text("secret", "utf-8")
+    linked.write_text("also secret", "utf-8")
+    victim_dir.mkdir()
+    directory = tmp_path / "out"
+    directory.mkdir()
+    (directory / "outcomes_2022.csv").symlink_to(victim)
+    os.link(linked, directory / "targets_2023.csv")
+    (directory / "tasks_2023.csv").symlink_to(victim_dir)  # a link to a directory
+    (directory / "documents.csv").symlink_to(outside / "missing.csv")  # a dangling link
+    written = export(directory, "csv", overwrite=True)
+    assert victim.read_text("utf-8") == "secret"
+    assert linked.read_text("utf-8") == "also secret"
+    assert list(victim_dir.iterdir()) == []
+    assert not (outside / "missing.csv").exists()
+    for path in written:
+        assert not path.is_symlink(), path
+        assert path.stat().st_nlink == 1, path
+    assert (directory / "outcomes_2022.csv").read_bytes() == csv_bytes(TABLES[2].load())
+
+
+def _full_disk_after(limit: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Let ``limit`` bytes reach the disk, then fail every write as a full disk does."""
+    real_write = os.write
+    budget = [limit]
+
+    def write(fd: int, data: Any) -> int:
+        if budget[0] <= 0:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        done = real_write(fd, bytes(data)[: budget[0]])
+        budget[0] -= done
+        return done
+
+    monkeypatch.setattr(os, "write", write)
+
+
+@pytest.mark.parametrize("limit", [0, 1000, 60_000, 260_000])
+def test_a_full_disk_leaves_the_directory_exactly_as_it_was(
+    lived_in: Path, monkeypatch: pytest.MonkeyPatch, limit: int
+) -> None:
+    before, beside = snapshot(lived_in), snapshot(lived_in.parent)
+    _full_disk_after(limit, monkeypatch)
+    with pytest.raises(ExportError) as caught:
+        export(lived_in, "datapackage", overwrite=True)
+    monkeypatch.undo()
+    message = str(caught.value)
+    assert caught.value.errno == errno.ENOSPC
+    assert "\n" not in message
+    assert message.startswith(f"cannot write {lived_in}{os.sep}")
+    assert "No space left on device" in message
+    failed = Path(message.split()[2].rstrip(":")).name
+    assert failed in {*(f"{n}.csv" for n in NAMES), "datapackage.json"}
+    assert snapshot(lived_in) == before
+    assert snapshot(lived_in.parent) == beside  # no staging directory left behind
+
+
+def test_a_full_disk_creates_no_directory_and_no_parents(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _full_disk_after(5000, monkeypatch)
+    with pytest.raises(OSError, match=r"cannot write .*new.*No space left"):
+        export(tmp_path / "new" / "nested", "csv")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failing_parquet_writer_names_the_file(
+    lived_in: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = snapshot(lived_in)
+
+    def broken(self: pl.DataFrame, path: Path) -> None:
+        Path(path).write_bytes(b"PAR1 half")
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(pl.DataFrame, "write_parquet", broken)
+    with pytest.raises(ExportError, match=r"cannot write .*documents\.parquet: Input/output"):
+        export(lived_in, "parquet", overwrite=True)
+    assert snapshot(lived_in) == before
+
+
+def test_a_failure_while_moving_files_in_is_undone(
+    lived_in: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = snapshot(lived_in)
+    real_replace = os.replace
+    calls = [0]
+
+    def replace(source: Any, target: Any) -> None:
+        calls[0] += 1
+        if calls[0] == 5:
+            raise OSError(errno.EIO, "Input/output error")
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(ExportError, match=r"cannot move into place .*tasks_2023\.csv"):
+        export(lived_in, "csv", overwrite=True)
+    assert calls[0] == 5
+    assert snapshot(lived_in) == before
+
+
+def test_a_directory_named_like_a_table_stops_the_export_before_anything_changes(
+    lived_in: Path,
+) -> None:
+    (lived_in / "outcomes_2022.csv").unlink()
+    (lived_in / "outcomes_2022.csv").mkdir()
+    (lived_in / "outcomes_2022.csv" / "inside.txt").write_text("kept", "utf-8")
+    before = snapshot(lived_in)
+    with pytest.raises(IsADirectoryError, match=r"outcomes_2022\.csv .* is a directory"):
+        export(lived_in, "datapackage", overwrite=True)
+    assert snapshot(lived_in) == before
+    assert (lived_in / "outcomes_2022.csv" / "inside.txt").read_text("utf-8") == "kept"
+
+
+def test_ctrl_c_during_an_export_changes_nothing(
+    lived_in: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before, beside = snapshot(lived_in), snapshot(lived_in.parent)
+
+    def interrupted(self: pl.DataFrame, path: Path) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pl.DataFrame, "write_parquet", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        export(lived_in, "parquet", overwrite=True)
+    assert (snapshot(lived_in), snapshot(lived_in.parent)) == (before, beside)
+
+
+def _package_is_whole(directory: Path) -> bool:
+    """Every CSV matches the hash the descriptor records, so no file came from another run."""
+    descriptor = _descriptor(directory)
+    for resource in descriptor["resources"]:
+        data = (directory / resource["path"]).read_bytes()
+        if resource["hash"] != "sha256:" + hashlib.sha256(data).hexdigest():
+            return False
+        if data.startswith(b"\xef\xbb\xbf") != (resource["encoding"] == "utf-8-sig"):
+            return False
+    return True
+
+
+def test_concurrent_exports_into_one_directory_never_mix(tmp_path: Path) -> None:
+    directory = tmp_path / "shared"
+    export(directory, "datapackage")
+    errors: list[BaseException] = []
+    start = threading.Barrier(2)
+
+    def run(excel: bool) -> None:
+        try:
+            start.wait()
+            for _ in range(4):
+                export(directory, "datapackage", overwrite=True, excel=excel)
+        except BaseException as error:  # pragma: no cover - reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=run, args=(excel,)) for excel in (False, True)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert _package_is_whole(directory)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["shared"]
+
+
+def test_two_new_exports_into_one_missing_directory_one_wins_whole(tmp_path: Path) -> None:
+    directory = tmp_path / "new"
+    outcomes: list[str] = []
+    start = threading.Barrier(2)
+
+    def run(excel: bool) -> None:
+        start.wait()
+        try:
+            export(directory, "datapackage", excel=excel)
+            outcomes.append("wrote")
+        except FileExistsError:
+            outcomes.append("refused")
+
+    threads = [threading.Thread(target=run, args=(excel,)) for excel in (False, True)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["refused", "wrote"]
+    assert _package_is_whole(directory)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new"]
+
+
+# --- argument types -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("flag", ["overwrite", "excel"])
+@pytest.mark.parametrize("value", ["no", "False", 0, 1, None, 1.0, [True]])
+def test_flags_are_booleans(tmp_path: Path, flag: str, value: object) -> None:
+    expected = rf"{flag} must be True or False, not {re.escape(repr(value))}"
+    with pytest.raises(TypeError, match=expected):
+        export(tmp_path / "out", "csv", **{flag: value})  # type: ignore[arg-type]
+    assert not (tmp_path / "out").exists()
+
+
+def test_directory_expands_the_home_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    written = export("~/x", "csv")
+    assert written[0] == tmp_path / "x" / "documents.csv"
+    assert not (tmp_path / "~").exists()
+
+
+@pytest.mark.parametrize("bad", [b"out", None, 3, ""])
+def test_directory_must_be_a_path(tmp_path: Path, bad: object) -> None:
+    error = TypeError if bad != "" else ValueError
+    with pytest.raises(error, match="directory must be"):
+        export(bad, "csv")  # type: ignore[arg-type]
+
+
+def test_format_must_be_known(tmp_path: Path) -> None:
+    for bad in (None, "CSV", ["csv"]):
+        with pytest.raises(ValueError, match="unknown export format"):
+            export(tmp_path / "out", bad)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="excel=True applies to CSV"):
+        export(tmp_path / "out", "parquet", excel=True)
+    assert not (tmp_path / "out").exists()
+
+
+# --- Excel ----------------------------------------------------------------------------------
+
+
+def test_excel_csv_starts_with_a_bom_and_reads_back_equal(tmp_path: Path) -> None:
+    export(tmp_path / "excel", "csv", excel=True)
+    export(tmp_path / "plain", "csv")
+    for table in TABLES:
+        excel = (tmp_path / "excel" / f"{table.name}.csv").read_bytes()
+        plain = (tmp_path / "plain" / f"{table.name}.csv").read_bytes()
+        assert excel == b"\xef\xbb\xbf" + plain
+        assert not plain.startswith(b"\xef\xbb\xbf")
+        text = excel.decode("utf-8-sig")
+        back = pl.read_csv(io.StringIO(text), schema=polars_schema(table.model))
+        assert back.equals(table.load()), table.name
+
+
+def test_excel_data_package_validates(tmp_path: Path) -> None:
+    export(tmp_path, "datapackage", excel=True)
+    descriptor = _descriptor(tmp_path)
+    assert {r["encoding"] for r in descriptor["resources"]} == {"utf-8-sig"}
+    assert _package_is_whole(tmp_path)
+    report = frictionless.validate(str(tmp_path / "datapackage.json"))
+    assert report.valid, report.flatten(["type", "note", "rowNumber", "fieldName"])
+    with pytest.raises(TypeError, match="excel must be True or False"):
+        csv_bytes(pl.DataFrame({"a": [1]}), excel="yes")  # type: ignore[arg-type]

@@ -11,7 +11,7 @@
     jinan-gov rule N [--json]
     jinan-gov search QUERY... [--limit K] [--json | --csv]
     jinan-gov due START (--days N | --rule FACT_ID) [--json]
-    jinan-gov export --format {csv,parquet,datapackage} DIR [--overwrite]
+    jinan-gov export --format {csv,parquet,datapackage} DIR [--overwrite] [--excel]
 
 Exit status: 0 on success, 1 on a data error (unknown id, article out of range, unreadable or
 malformed CSV, bad date, unpublished calendar year, non-empty export directory), with one line
@@ -30,7 +30,6 @@ import re
 import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
 import pandera.errors
@@ -505,12 +504,16 @@ def _due(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    written = export(args.directory, args.format, overwrite=args.overwrite)
-    print(f"wrote {len(written)} files ({args.format}) to {args.directory}:")
+    if args.excel and args.format == "parquet":
+        raise ValueError("--excel applies to CSV output; use it with --format csv or datapackage")
+    written = export(args.directory, args.format, overwrite=args.overwrite, excel=args.excel)
+    directory = written[0].parent
+    bom = ", UTF-8 with BOM for Excel" if args.excel else ""
+    print(f"wrote {len(written)} files ({args.format}{bom}) to {directory}:")
     for path in written:
         print(f"  {path.name}")
     if args.format == "datapackage":
-        print(f"validate with: frictionless validate {Path(args.directory) / 'datapackage.json'}")
+        print(f"validate with: frictionless validate {directory / 'datapackage.json'}")
     return 0
 
 
@@ -621,7 +624,14 @@ def build_parser() -> argparse.ArgumentParser:
     export_.add_argument("--format", required=True, choices=FORMATS, help="output format")
     export_.add_argument("directory", metavar="DIR", help="output directory (created if missing)")
     export_.add_argument(
-        "--overwrite", action="store_true", help="write into a non-empty directory"
+        "--overwrite",
+        action="store_true",
+        help="write into a non-empty directory, replacing files (or links) of the same names",
+    )
+    export_.add_argument(
+        "--excel",
+        action="store_true",
+        help="CSV as UTF-8 with a byte-order mark, so that Excel shows the Chinese text",
     )
     export_.set_defaults(handler=_export)
     return parser

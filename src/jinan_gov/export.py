@@ -20,6 +20,7 @@ the project's choice, stated in the package, not a legal opinion.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import inspect
 import json
@@ -34,6 +35,7 @@ import pandera.polars as pa
 import polars as pl
 
 import jinan_gov
+from jinan_gov._atomic import ExportError, publish_files
 from jinan_gov.plan import outcomes_2022, targets_2023, tasks_2023
 from jinan_gov.rules import articles, chapters, facts
 from jinan_gov.schemas import (
@@ -51,6 +53,7 @@ __all__ = (
     "FORMATS",
     "LICENSE",
     "TABLES",
+    "ExportError",
     "ExportFormat",
     "ExportTable",
     "ForeignKey",
@@ -335,7 +338,7 @@ def _gazette_source() -> dict[str, str]:
     return {"title": f"{row['gazette_zh']} ({row['gazette_en']})"}
 
 
-def _resource(table: ExportTable, frame: pl.DataFrame) -> dict[str, object]:
+def _resource(table: ExportTable, frame: pl.DataFrame, encoding: str) -> dict[str, object]:
     doc_ids = set(frame["doc_id"]) if "doc_id" in frame.columns else set()
     cited = documents().filter(pl.col("doc_id").is_in(sorted(doc_ids)))
     description = inspect.cleandoc(table.model.__doc__ or "")
@@ -346,7 +349,7 @@ def _resource(table: ExportTable, frame: pl.DataFrame) -> dict[str, object]:
         "scheme": "file",
         "format": "csv",
         "mediatype": "text/csv",
-        "encoding": "utf-8",
+        "encoding": encoding,
         "title": table.title,
         "description": re.sub(r"\s+", " ", description.replace("``", "")),
         "sources": [_source(row) for row in cited.iter_rows(named=True)],
@@ -356,7 +359,10 @@ def _resource(table: ExportTable, frame: pl.DataFrame) -> dict[str, object]:
 
 
 def datapackage_descriptor(
-    tables: Sequence[ExportTable] = TABLES, files: Mapping[str, bytes] | None = None
+    tables: Sequence[ExportTable] = TABLES,
+    files: Mapping[str, bytes] | None = None,
+    *,
+    encoding: Literal["utf-8", "utf-8-sig"] = "utf-8",
 ) -> dict[str, object]:
     """The ``datapackage.json`` descriptor (Frictionless Data Package v2) of the tables.
 
@@ -367,6 +373,9 @@ def datapackage_descriptor(
     files
         The CSV bytes written for each table, by table name; when given, each resource
         records their size (``bytes``) and SHA-256 ``hash`` so a validator detects changes.
+    encoding
+        The encoding of the CSVs: ``"utf-8-sig"`` when they start with a byte-order mark
+        (``export(..., excel=True)``).
 
     Examples
     --------
@@ -379,7 +388,7 @@ def datapackage_descriptor(
     """
     resources: list[dict[str, object]] = []
     for table in tables:
-        resource = _resource(table, table.load())
+        resource = _resource(table, table.load(), encoding)
         if files is not None and table.name in files:
             data = files[table.name]
             resource["bytes"] = len(data)
@@ -410,27 +419,46 @@ def datapackage_descriptor(
 # --- Writing ------------------------------------------------------------------------------
 
 
-def csv_bytes(frame: pl.DataFrame) -> bytes:
+def csv_bytes(frame: pl.DataFrame, *, excel: bool = False) -> bytes:
     """A frame as UTF-8 CSV: header row, comma-separated, ``\\n`` line ends, empty cell = null.
 
     Dates are ISO 8601, booleans ``true``/``false``, floats in their shortest round-trip
-    form; an empty string is written as ``""`` so it stays distinct from a null.
+    form; an empty string is written as ``""`` so it stays distinct from a null. With
+    ``excel=True`` the bytes start with a UTF-8 byte-order mark, which Excel needs to read
+    Chinese text as UTF-8 (other programs skip it or show it as an invisible character).
 
     >>> csv_bytes(pl.DataFrame({"id": ["a", ""], "x": [1.5, None]})).decode()
     'id,x\\na,1.5\\n"",\\n'
+    >>> csv_bytes(pl.DataFrame({"名称": ["济南"]}), excel=True)[:6]
+    b'\\xef\\xbb\\xbf\\xe5\\x90\\x8d'
     """
-    return frame.write_csv(line_terminator="\n").encode("utf-8")
+    _require_bool("excel", excel)
+    data = frame.write_csv(line_terminator="\n").encode("utf-8")
+    return codecs.BOM_UTF8 + data if excel else data
 
 
-def _prepare(directory: Path, overwrite: bool) -> None:
-    if directory.exists() and not directory.is_dir():
-        raise NotADirectoryError(f"cannot export to {directory}: it exists and is not a directory")
-    if directory.is_dir() and any(directory.iterdir()) and not overwrite:
-        raise FileExistsError(
-            f"refusing to export into {directory}: the directory is not empty "
-            "(choose an empty or new directory, or pass overwrite=True / --overwrite)"
+def _require_bool(name: str, value: object) -> None:
+    if not isinstance(value, bool):
+        raise TypeError(f"{name} must be True or False, not {value!r}")
+
+
+def _directory(directory: object) -> Path:
+    """``directory`` as a Path with ``~`` expanded; refuse what is not a path."""
+    if isinstance(directory, bytes) or not isinstance(directory, str | os.PathLike):
+        raise TypeError(
+            f"directory must be a str or os.PathLike, not {type(directory).__name__}: {directory!r}"
         )
-    directory.mkdir(parents=True, exist_ok=True)
+    text = os.fspath(directory)
+    if not isinstance(text, str) or not text.strip() or "\0" in text:
+        raise ValueError(f"directory must be a non-empty path, not {directory!r}")
+    return Path(text).expanduser()
+
+
+def _parquet_writer(frame: pl.DataFrame) -> Callable[[Path], None]:
+    def write(path: Path) -> None:
+        frame.write_parquet(path)
+
+    return write
 
 
 def export(
@@ -438,30 +466,48 @@ def export(
     format: ExportFormat = "csv",
     *,
     overwrite: bool = False,
+    excel: bool = False,
 ) -> list[Path]:
     """Write every table of :data:`TABLES` into ``directory``; return the files written.
+
+    The export is all or nothing: the files are written into a staging directory beside
+    ``directory`` and moved in only when every one is complete. If anything fails (disk full,
+    a directory in the way, no permission, Ctrl-C) ``directory`` is left exactly as it was
+    and the error names the file. Two exports into one directory at the same time never
+    mix their files.
 
     Parameters
     ----------
     directory
-        Created if missing (with its parents). Must be empty unless ``overwrite``.
+        Created if missing (with its parents); ``~`` is expanded. Must be empty unless
+        ``overwrite``.
     format
         ``"csv"``: one UTF-8 CSV per table (see :func:`csv_bytes`). ``"parquet"``: one
         Parquet file per table (written by Polars, dtypes kept). ``"datapackage"``: the CSVs
         plus ``datapackage.json``, a Frictionless Data Package v2 whose table schemas come from
         the Pandera models (:func:`datapackage_descriptor`).
     overwrite
-        Write into a non-empty directory, replacing files of the same name; other files in
-        it are left alone.
+        Write into a non-empty directory, replacing the entries of the same names (a symlink
+        or hard link there is replaced, never written through); other files are left alone.
+    excel
+        Start each CSV with a UTF-8 byte-order mark so that Excel shows the Chinese text
+        correctly (``"csv"`` and ``"datapackage"`` only; the descriptor then says
+        ``"encoding": "utf-8-sig"``). The default is plain UTF-8.
 
     Raises
     ------
+    TypeError
+        ``overwrite`` or ``excel`` is not a bool, or ``directory`` is not a path.
     ValueError
-        Unknown ``format``.
+        Unknown ``format``, or ``excel`` with ``"parquet"``.
     FileExistsError
         ``directory`` is not empty and ``overwrite`` is false.
     NotADirectoryError
         ``directory`` is an existing file.
+    IsADirectoryError
+        A directory sits where a file of the export goes.
+    ExportError
+        Writing or moving a file failed (an ``OSError``: disk full, permissions ...).
 
     Examples
     --------
@@ -470,27 +516,24 @@ def export(
     ...     [p.name for p in export(tmp, "datapackage")][-2:]
     ['rules_facts.csv', 'datapackage.json']
     """
-    if format not in FORMATS:
+    _require_bool("overwrite", overwrite)
+    _require_bool("excel", excel)
+    if not isinstance(format, str) or format not in FORMATS:
         raise ValueError(f"unknown export format {format!r}; choose one of {', '.join(FORMATS)}")
-    target = Path(directory)
-    _prepare(target, overwrite)
-    written: list[Path] = []
-    files: dict[str, bytes] = {}
+    if excel and format == "parquet":
+        raise ValueError("excel=True applies to CSV output; choose format 'csv' or 'datapackage'")
+    target = _directory(directory)
+    files: dict[str, bytes | Callable[[Path], None]] = {}
+    csvs: dict[str, bytes] = {}
     for table in TABLES:
         frame = table.load()
         if format == "parquet":
-            path = target / f"{table.name}.parquet"
-            frame.write_parquet(path)
+            files[f"{table.name}.parquet"] = _parquet_writer(frame)
         else:
-            path = target / f"{table.name}.csv"
-            files[table.name] = csv_bytes(frame)
-            path.write_bytes(files[table.name])
-        written.append(path)
+            csvs[table.name] = files[f"{table.name}.csv"] = csv_bytes(frame, excel=excel)
     if format == "datapackage":
-        path = target / "datapackage.json"
-        descriptor = datapackage_descriptor(TABLES, files)
-        path.write_text(
-            json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-        )
-        written.append(path)
-    return written
+        encoding: Literal["utf-8", "utf-8-sig"] = "utf-8-sig" if excel else "utf-8"
+        descriptor = datapackage_descriptor(TABLES, csvs, encoding=encoding)
+        text = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
+        files["datapackage.json"] = text.encode("utf-8")
+    return publish_files(target, files, overwrite=overwrite)
