@@ -1,0 +1,79 @@
+"""Shared chart specs of the explorers: bilingual labels, colours, offline chart widgets."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Final
+
+import altair as alt
+
+__all__ = (
+    "EMBED_OPTIONS",
+    "MEASURE_LABELS",
+    "OUTCOME_LABEL",
+    "STATUS_COLORS",
+    "STATUS_LABELS",
+    "TARGET_LABEL",
+    "chart_widget",
+    "kind_color",
+)
+
+MEASURE_LABELS: Final[Mapping[str, str]] = {
+    "level": "总量/水平 level",
+    "growth_rate": "增速 growth rate",
+    "share": "占比 share",
+    "rate": "比率 rate",
+    "pp_change": "百分点变化 pp change",
+    "change": "变化量 change",
+    "new": "新增 new",
+    "cumulative": "累计 cumulative",
+    "rank": "位次 rank",
+    "qualitative": "定性 qualitative",
+}
+"""A bilingual label for each measure of :data:`jinan_gov.schemas.MEASURES`."""
+
+STATUS_LABELS: Final[Mapping[str, str]] = {
+    "exceeded": "exceeded 超出预期",
+    "met": "met 达到预期",
+    "missed": "missed 未达预期",
+    "not_assessable": "not assessable 无法评估",
+}
+"""A bilingual label for each attainment status."""
+
+STATUS_COLORS: Final[Mapping[str, str]] = {
+    "exceeded": "#1b7837",
+    "met": "#7fbf7b",
+    "missed": "#d6604d",
+    "not_assessable": "#bababa",
+}
+"""The colour of each attainment status, in tables and charts."""
+
+OUTCOME_LABEL: Final = "2022 实绩 outcome"
+"""The legend label of a 2022 outcome."""
+TARGET_LABEL: Final = "2023 目标 target"
+"""The legend label of a 2023 target."""
+_KIND_COLORS: Final = ("#4c78a8", "#f58518")
+
+EMBED_OPTIONS: Final[Mapping[str, object]] = {"renderer": "svg", "actions": False}
+"""How every chart is embedded: drawn as SVG, without the actions menu."""
+
+
+def kind_color() -> alt.Color:
+    """The colour encoding of ``kind``: 2022 outcomes blue, 2023 targets orange."""
+    return alt.Color(
+        "kind:N",
+        title=None,
+        scale=alt.Scale(domain=[OUTCOME_LABEL, TARGET_LABEL], range=list(_KIND_COLORS)),
+        legend=alt.Legend(orient="top"),
+    )
+
+
+def chart_widget(chart: alt.TopLevelMixin) -> alt.JupyterChart:
+    """Wrap an altair chart in a :class:`altair.JupyterChart` that works offline.
+
+    The first call switches :class:`~altair.JupyterChart` to offline mode for the whole
+    session (vl-convert bundles Vega's JavaScript into the widget; no CDN is used). The chart
+    is rendered as SVG without the actions menu. Replace ``widget.chart`` to redraw it.
+    """
+    alt.JupyterChart.enable_offline()
+    return alt.JupyterChart(chart, embed_options=dict(EMBED_OPTIONS))  # type: ignore[arg-type]

@@ -1,0 +1,95 @@
+"""Shared HTML of the explorers: one stylesheet, escaping, figures, tables, messages.
+
+Also the small pieces of ipywidgets plumbing every explorer uses (observing controls,
+displaying a dataclass as its container). Cells and messages are HTML strings, so each
+explorer's table functions stay plain functions that tests call without a kernel.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+__all__ = (
+    "CSS",
+    "display_bundle",
+    "en",
+    "esc",
+    "html_table",
+    "message",
+    "num",
+    "observe",
+    "td",
+)
+
+CSS = """<style>
+.jg-table {border-collapse: collapse; font-size: 13px; margin: 4px 0;}
+.jg-table th, .jg-table td {border-bottom: 1px solid #ddd; padding: 3px 8px; text-align: left;
+  vertical-align: top;}
+.jg-table th {background: #f3f3f3; position: sticky; top: 0;}
+.jg-table td.num {text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap;}
+.jg-en {color: #555; font-size: 12px;}
+.jg-quote {color: #666; font-size: 12px;}
+.jg-scroll {max-height: 420px; overflow: auto;}
+.jg-badge {border-radius: 3px; color: #fff; padding: 1px 6px; white-space: nowrap;}
+.jg-summary {font-size: 15px; font-weight: 600; margin: 4px 0;}
+.jg-message {color: #b35806;}
+.jg-article p {margin: 4px 0; line-height: 1.6;}
+.jg-day {display: inline-block; min-width: 44px; margin: 1px; padding: 2px 3px;
+  border-radius: 3px; font-size: 11px; text-align: center; vertical-align: top;}
+</style>"""
+"""The stylesheet every HTML output starts with (classes ``jg-*``)."""
+
+
+def esc(value: object) -> str:
+    """``value`` as escaped HTML text; ``None`` is empty."""
+    return html.escape("" if value is None else str(value))
+
+
+def num(value: float | None) -> str:
+    """A figure as the plan writes it: no exponent, no trailing zeros; '–' for none.
+
+    >>> num(5.0), num(12027.5), num(0.125), num(None)
+    ('5', '12027.5', '0.125', '–')
+    """
+    if value is None or math.isnan(value):
+        return "–"
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.4f}".rstrip("0").rstrip(".")
+
+
+def html_table(header: Sequence[str], rows: Sequence[Sequence[str]], *, scroll: bool = True) -> str:
+    """An HTML table; cells are already-escaped HTML, header cells are escaped here."""
+    head = "".join(f"<th>{esc(cell)}</th>" for cell in header)
+    body = "".join("<tr>" + "".join(row) + "</tr>" for row in rows)
+    table = f'<table class="jg-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    return CSS + (f'<div class="jg-scroll">{table}</div>' if scroll else table)
+
+
+def td(content: str, *, numeric: bool = False) -> str:
+    """A table cell holding ``content`` (HTML); numeric cells align right."""
+    return f'<td class="num">{content}</td>' if numeric else f"<td>{content}</td>"
+
+
+def en(text: object) -> str:
+    """English text beside Chinese, in the muted ``jg-en`` style."""
+    return f'<span class="jg-en">{esc(text)}</span>'
+
+
+def message(text: str) -> str:
+    """A message shown instead of an output (nothing matches, a bad input …)."""
+    return f'{CSS}<p class="jg-message">{esc(text)}</p>'
+
+
+def observe(callback: Any, *controls: Any) -> None:
+    """Call ``callback`` whenever the value of any of ``controls`` changes."""
+    for control in controls:
+        control.observe(callback, names="value")
+
+
+def display_bundle(container: Any, kwargs: Mapping[str, Any]) -> Any:
+    """The display of an explorer: the mimebundle of its container widget."""
+    return container._repr_mimebundle_(**kwargs)

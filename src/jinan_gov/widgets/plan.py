@@ -1,0 +1,532 @@
+"""The plan explorer: 2022 outcomes next to 2023 targets, by section and measure.
+
+:func:`plan_explorer` builds the widgets; the charts (:func:`pairs_chart`,
+:func:`sections_chart`, :func:`measures_chart`) and the table (:func:`pairs_table_html`) are
+plain functions of a frame of :func:`plan_pairs`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Final
+
+import altair as alt
+import ipywidgets as widgets
+import polars as pl
+
+from jinan_gov.numerals import parse_chinese_numeral
+from jinan_gov.plan import outcomes_2022, targets_2023, tasks_2023
+from jinan_gov.schemas import MEASURES
+from jinan_gov.widgets._charts import (
+    MEASURE_LABELS,
+    OUTCOME_LABEL,
+    TARGET_LABEL,
+    chart_widget,
+    kind_color,
+)
+from jinan_gov.widgets._html import (
+    CSS,
+    display_bundle,
+    esc,
+    html_table,
+    message,
+    num,
+    observe,
+    td,
+)
+
+__all__ = (
+    "PlanExplorer",
+    "filter_pairs",
+    "measure_options",
+    "measures_chart",
+    "pairs_chart",
+    "pairs_table_html",
+    "plan_explorer",
+    "plan_pairs",
+    "section_key",
+    "section_options",
+    "sections_chart",
+)
+
+_TABLE_LABELS: Final[Mapping[str, str]] = {
+    "targets_2023": "主要目标 main target",
+    "tasks_2023": "任务目标 task target",
+}
+_SYMLOG_TICKS = (-10, 0, 10, 100, 1_000, 10_000, 100_000)
+_NUMERAL = "一二三四五六七八九十"
+_SECTION_KEY = rf"^([{_NUMERAL}]+(?:\([{_NUMERAL}]+\))?)"
+_SUFFIX_QUALIFIERS = ("以上", "左右", "余")
+
+
+def section_key(section: str) -> str:
+    """The (一)-level part of a section path, the level the plan explorer filters on.
+
+    >>> section_key("三(一)一是1.")
+    '三(一)'
+    >>> section_key("一")
+    '一'
+    """
+    match = re.match(_SECTION_KEY, section)
+    if match is None:
+        raise ValueError(f"not a section of the plan: {section!r} (expected e.g. '三(一)一是1.')")
+    return match.group(1)
+
+
+def _section_order(key: str) -> tuple[int, int]:
+    part, _, rest = key.partition("(")
+    return parse_chinese_numeral(part), parse_chinese_numeral(rest[:-1]) if rest else 0
+
+
+@cache
+def _section_titles() -> pl.DataFrame:
+    frames = [outcomes_2022(), targets_2023(), tasks_2023()]
+    titles = (
+        pl.concat([f.select("section", "section_title_zh", "section_title_en") for f in frames])
+        .with_columns(key=pl.col("section").str.extract(_SECTION_KEY))
+        .select("key", "section_title_zh", "section_title_en")
+        .unique("key", maintain_order=True)
+    )
+    order = sorted(titles["key"], key=_section_order)
+    return titles.with_columns(order=pl.col("key").replace_strict(order, range(len(order)))).sort(
+        "order"
+    )
+
+
+_PAIR_COLUMNS = ("id", "section", "name_zh", "name_en", "value", "unit", "measure")
+_TARGET_COLUMNS = ("value_upper", "value_target", "value_stretch", "qualifier", "qualifier_zh")
+
+
+@cache
+def plan_pairs() -> pl.DataFrame:
+    """Every indicator of the plan once, its 2022 outcome next to its 2023 target.
+
+    Outcomes (part 一) and targets (the main targets of part 二 and the task targets of
+    part 三) are paired by their shared ``indicator``; an indicator with only an outcome or
+    only a target has nulls on the other side.
+
+    Returns
+    -------
+    polars.DataFrame
+        ``indicator``, ``name_zh``, ``name_en`` and ``measure`` (the target's wording when
+        there is one), ``paired``, then ``*_2022`` columns (``id``, ``section``,
+        ``section_key``, ``name_zh``, ``value``, ``unit``) and ``*_2023`` columns (the same
+        plus ``table``, ``value_upper``, ``value_target``, ``value_stretch``,
+        ``qualifier``, ``qualifier_zh``, ``binding`` and ``target_text``, the target as
+        the plan states it, e.g. ``5.5%以上``).
+
+    Examples
+    --------
+    >>> row = plan_pairs().filter(indicator="gdp_growth").row(0, named=True)
+    >>> row["value_2022"], row["target_text_2023"], row["section_key_2023"]
+    (3.1, '5.5%以上', '二(二)')
+    """
+    outcome = outcomes_2022().select(
+        "indicator", *(pl.col(c).alias(f"{c}_2022") for c in _PAIR_COLUMNS)
+    )
+    target_frame = pl.concat([targets_2023(), tasks_2023()])
+    target = target_frame.select(
+        "indicator",
+        *(pl.col(c).alias(f"{c}_2023") for c in (*_PAIR_COLUMNS, "table", *_TARGET_COLUMNS)),
+        pl.col("binding").alias("binding_2023"),
+    )
+    joined = outcome.join(
+        target, on="indicator", how="full", coalesce=True, maintain_order="left_right"
+    )
+    text = [_target_text(row) for row in joined.iter_rows(named=True)]
+    return joined.select(
+        "indicator",
+        pl.coalesce("name_zh_2023", "name_zh_2022").alias("name_zh"),
+        pl.coalesce("name_en_2023", "name_en_2022").alias("name_en"),
+        pl.coalesce("measure_2023", "measure_2022").alias("measure"),
+        (pl.col("id_2022").is_not_null() & pl.col("id_2023").is_not_null()).alias("paired"),
+        "id_2022",
+        "section_2022",
+        pl.col("section_2022").str.extract(_SECTION_KEY).alias("section_key_2022"),
+        "name_zh_2022",
+        "value_2022",
+        "unit_2022",
+        "id_2023",
+        "table_2023",
+        "section_2023",
+        pl.col("section_2023").str.extract(_SECTION_KEY).alias("section_key_2023"),
+        "name_zh_2023",
+        "value_2023",
+        "unit_2023",
+        "value_upper_2023",
+        "value_target_2023",
+        "value_stretch_2023",
+        "qualifier_2023",
+        "qualifier_zh_2023",
+        "binding_2023",
+        pl.Series("target_text_2023", text, dtype=pl.String),
+    )
+
+
+def _target_text(row: Mapping[str, Any]) -> str | None:
+    """A target as the plan states it: 5.5%以上, 控制在3%左右, 2—3个, 高于全省平均水平."""
+    qualifier, words = row["qualifier_2023"], row["qualifier_zh_2023"] or ""
+    if qualifier is None:
+        return None
+    if qualifier == "qualitative":
+        return "完成 (qualitative)"
+    if qualifier == "above_benchmark":
+        return words or "高于全省平均水平"
+    unit = row["unit_2023"] or ""
+    if qualifier == "range":
+        figures = [num(row["value_2023"]), f"{num(row['value_upper_2023'])}{unit}"]
+    elif qualifier == "tiers":
+        tiers = ("value_2023", "value_target_2023", "value_stretch_2023")
+        figures = [f"{num(row[name])}{unit}" for name in tiers]
+    else:
+        figures = [f"{num(row['value_2023'])}{unit}"]
+    if "…" in words:
+        parts = words.split("…")
+        if len(parts) - 1 == len(figures):
+            return "".join(p + f for p, f in zip(parts, figures, strict=False)) + parts[-1]
+        return words.replace("…", figures[0], 1).replace("…", "")
+    figure = ("—" if qualifier == "range" else "、").join(figures)
+    if words in _SUFFIX_QUALIFIERS:
+        return figure + words
+    return words + figure
+
+
+def section_options() -> list[tuple[str, str]]:
+    """Dropdown options for the section filter: ``(label, key)``, ``""`` meaning all.
+
+    >>> section_options()[:2]
+    [('全部 All sections', ''), ('一 2022年国民经济和社会发展计划执行情况', '一')]
+    """
+    titles = _section_titles()
+    return [("全部 All sections", "")] + [
+        (f"{key} {title}", key) for key, title in titles.select("key", "section_title_zh").rows()
+    ]
+
+
+def measure_options() -> list[tuple[str, str]]:
+    """Dropdown options for the measure filter: ``(label, measure)``, ``""`` meaning all."""
+    return [("全部 All measures", "")] + [(MEASURE_LABELS[m], m) for m in MEASURES]
+
+
+def filter_pairs(pairs: pl.DataFrame, section: str = "", measure: str = "") -> pl.DataFrame:
+    """The rows of :func:`plan_pairs` in a section and of a measure.
+
+    Parameters
+    ----------
+    pairs
+        :func:`plan_pairs` or a subset of it.
+    section
+        A section key such as ``"一(一)"`` or ``"三(二)"``: keeps indicators whose 2022
+        outcome *or* 2023 target is in that section. ``""`` keeps all.
+    measure
+        One of :data:`jinan_gov.schemas.MEASURES`; ``""`` keeps all.
+
+    Raises
+    ------
+    ValueError
+        An unknown section key or measure (the message lists the valid ones).
+
+    Examples
+    --------
+    >>> filter_pairs(plan_pairs(), section="二(二)", measure="share").height
+    3
+    >>> filter_pairs(plan_pairs(), section="九(九)")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown section '九(九)'; valid: 一, 一(一), ...
+    """
+    keys = _section_titles()["key"].to_list()
+    if section and section not in keys:
+        raise ValueError(f"unknown section {section!r}; valid: {', '.join(keys)}")
+    if measure and measure not in MEASURES:
+        raise ValueError(f"unknown measure {measure!r}; valid: {', '.join(MEASURES)}")
+    frame = pairs
+    if section:
+        in_section = (pl.col("section_key_2022") == section) | (
+            pl.col("section_key_2023") == section
+        )
+        frame = frame.filter(in_section.fill_null(value=False))
+    if measure:
+        frame = frame.filter(pl.col("measure") == measure)
+    return frame
+
+
+def _long_values(pairs: pl.DataFrame) -> pl.DataFrame:
+    """One row per figure: the outcome and the target of each indicator, stacked."""
+    common = [
+        "indicator",
+        "name_zh",
+        "name_en",
+        pl.col("measure").replace_strict(MEASURE_LABELS, return_dtype=pl.String).alias("panel"),
+    ]
+    outcome = pairs.filter(pl.col("value_2022").is_not_null()).select(
+        *common,
+        pl.lit(OUTCOME_LABEL).alias("kind"),
+        pl.col("value_2022").alias("value"),
+        pl.col("unit_2022").alias("unit"),
+        pl.col("value_2022").map_elements(num, return_dtype=pl.String).alias("as_written"),
+    )
+    target = pairs.filter(pl.col("value_2023").is_not_null()).select(
+        *common,
+        pl.lit(TARGET_LABEL).alias("kind"),
+        pl.col("value_2023").alias("value"),
+        pl.col("unit_2023").alias("unit"),
+        pl.col("target_text_2023").alias("as_written"),
+    )
+    return pl.concat([outcome, target]).with_columns(pl.col("unit").fill_null(""))
+
+
+def pairs_chart(pairs: pl.DataFrame, *, width: int = 340) -> alt.FacetChart:
+    """Bars of the 2022 outcome and the 2023 target of each indicator that has both.
+
+    One panel per measure and unit (growth rates in %, shares in %, new 家 …), each with its
+    own scale, so figures are only ever compared with figures of the same kind. A relative
+    target (高于全省平均水平) has no bar of its own; the tooltip gives the target as written.
+
+    >>> spec = pairs_chart(filter_pairs(plan_pairs(), section="二(二)")).to_dict()
+    >>> spec["spec"]["encoding"]["x"]["field"], spec["facet"]["row"]["field"]
+    ('value', 'panel')
+    """
+    values = _long_values(pairs.filter(pl.col("paired"))).with_columns(
+        panel=pl.col("panel") + pl.lit(" (") + pl.col("unit") + pl.lit(")")
+    )
+    bars = (
+        alt.Chart(values)
+        .mark_bar()
+        .encode(
+            x=alt.X("value:Q", title=None),
+            y=alt.Y("name_zh:N", title=None, sort=None, axis=alt.Axis(labelLimit=230)),
+            yOffset=alt.YOffset("kind:N", sort=[OUTCOME_LABEL, TARGET_LABEL]),
+            color=kind_color(),
+            tooltip=[
+                alt.Tooltip("name_zh:N", title="指标"),
+                alt.Tooltip("name_en:N", title="indicator"),
+                alt.Tooltip("kind:N", title="figure"),
+                alt.Tooltip("as_written:N", title="as written 原文"),
+                alt.Tooltip("unit:N", title="unit 单位"),
+            ],
+        )
+        .properties(width=width, height=alt.Step(9))
+    )
+    chart: alt.FacetChart = (
+        bars.facet(
+            row=alt.Row(
+                "panel:N",
+                title=None,
+                header=alt.Header(labelAngle=0, labelOrient="top", labelAnchor="start"),
+            ),
+            title="2022 outcome vs 2023 target 实绩与目标 (indicators with both)",
+        )
+        .resolve_scale(x="independent", y="independent")
+        .configure_header(labelFontWeight="bold", labelFontSize=12)
+    )
+    return chart
+
+
+def sections_chart(pairs: pl.DataFrame, *, width: int = 300) -> alt.Chart:
+    """Number of 2023 targets per section of the plan, main targets and task targets.
+
+    >>> spec = sections_chart(plan_pairs()).to_dict()
+    >>> spec["encoding"]["x"]["field"], spec["mark"]["type"]
+    ('count', 'bar')
+    """
+    titles = _section_titles()
+    counts = (
+        pairs.filter(pl.col("id_2023").is_not_null())
+        .group_by("section_key_2023", "table_2023")
+        .len("count")
+        .join(titles, left_on="section_key_2023", right_on="key", how="left")
+        .sort("order", "table_2023")
+        .select(
+            (pl.col("section_key_2023") + pl.lit(" ") + pl.col("section_title_zh")).alias(
+                "section"
+            ),
+            pl.col("section_title_en").alias("section_en"),
+            pl.col("table_2023").replace_strict(_TABLE_LABELS).alias("table"),
+            "count",
+        )
+    )
+    order = counts["section"].unique(maintain_order=True).to_list()
+    chart: alt.Chart = (
+        alt.Chart(counts, title="Number of 2023 targets per section 各部分目标数")
+        .mark_bar()
+        .encode(
+            x=alt.X("count:Q", title="targets 目标数", stack="zero"),
+            y=alt.Y("section:N", title=None, sort=order, axis=alt.Axis(labelLimit=200)),
+            color=alt.Color(
+                "table:N",
+                title=None,
+                scale=alt.Scale(domain=list(_TABLE_LABELS.values()), range=["#e45756", "#72b7b2"]),
+                legend=alt.Legend(orient="top"),
+            ),
+            tooltip=[
+                alt.Tooltip("section:N", title="部分"),
+                alt.Tooltip("section_en:N", title="section"),
+                alt.Tooltip("table:N", title="kind"),
+                alt.Tooltip("count:Q", title="targets"),
+            ],
+        )
+        .properties(width=width)
+    )
+    return chart
+
+
+def measures_chart(pairs: pl.DataFrame, *, width: int = 300) -> alt.Chart:
+    """Every figure as written, one row per measure (symlog scale; hover for the unit).
+
+    >>> spec = measures_chart(plan_pairs()).to_dict()
+    >>> spec["encoding"]["x"]["scale"]["type"], spec["encoding"]["y"]["field"]
+    ('symlog', 'panel')
+    """
+    values = _long_values(pairs)
+    order = [MEASURE_LABELS[m] for m in MEASURES]
+    chart: alt.Chart = (
+        alt.Chart(values, title="Values by measure 按指标类型的数值")
+        .mark_circle(size=45, opacity=0.65)
+        .encode(
+            x=alt.X(
+                "value:Q",
+                title="value as written (symlog) 原文数值",
+                scale=alt.Scale(type="symlog"),
+                axis=alt.Axis(values=list(_SYMLOG_TICKS), labelExpr="format(datum.value, ',')"),
+            ),
+            y=alt.Y("panel:N", title=None, sort=order),
+            yOffset=alt.YOffset("kind:N", sort=[OUTCOME_LABEL, TARGET_LABEL]),
+            color=kind_color(),
+            tooltip=[
+                alt.Tooltip("name_zh:N", title="指标"),
+                alt.Tooltip("name_en:N", title="indicator"),
+                alt.Tooltip("kind:N", title="figure"),
+                alt.Tooltip("as_written:N", title="as written 原文"),
+                alt.Tooltip("unit:N", title="unit 单位"),
+            ],
+        )
+        .properties(width=width)
+    )
+    return chart
+
+
+def pairs_table_html(pairs: pl.DataFrame) -> str:
+    """An HTML table of :func:`plan_pairs` rows: indicator, 2022 outcome, 2023 target."""
+    if pairs.is_empty():
+        return message("No indicator matches these filters. 没有符合条件的指标。")
+    rows = []
+    for row in pairs.iter_rows(named=True):
+        outcome = f"{num(row['value_2022'])}{esc(row['unit_2022'] or '')}"
+        rows.append(
+            [
+                td(f'{esc(row["name_zh"])}<br><span class="jg-en">{esc(row["name_en"])}</span>'),
+                td(outcome if row["id_2022"] else "", numeric=True),
+                td(esc(row["target_text_2023"] or ""), numeric=True),
+                td(esc(MEASURE_LABELS[row["measure"]])),
+                td(esc(" / ".join(s for s in (row["section_2022"], row["section_2023"]) if s))),
+            ]
+        )
+    header = ("指标 indicator", OUTCOME_LABEL, TARGET_LABEL, "类型 measure", "章节 section")
+    return html_table(header, rows)
+
+
+def _pairs_summary(frame: pl.DataFrame) -> str:
+    paired = int(frame["paired"].sum())
+    targets = frame["id_2023"].count()
+    outcomes = frame["id_2022"].count()
+    text = (
+        f"{frame.height} indicators · {paired} with both a 2022 outcome and a 2023 target · "
+        f"{outcomes} outcomes · {targets} targets"
+    )
+    return f'{CSS}<p class="jg-summary">{esc(text)}</p>'
+
+
+@dataclass(eq=False)
+class PlanExplorer:
+    """The widgets of :func:`plan_explorer`; displays as :attr:`container`.
+
+    Set ``section.value`` (a key such as ``"三(二)"``, ``""`` for all) or ``measure.value``
+    (a measure, ``""`` for all): the summary, table and the three charts follow.
+    """
+
+    section: widgets.Dropdown
+    measure: widgets.Dropdown
+    summary: widgets.HTML
+    table: widgets.HTML
+    pairs_chart: alt.JupyterChart
+    sections_chart: alt.JupyterChart
+    measures_chart: alt.JupyterChart
+    container: widgets.VBox
+    frame: pl.DataFrame = field(default_factory=pl.DataFrame)
+
+    def refresh(self, change: object = None) -> None:
+        """Recompute everything from the current filter values."""
+        self.frame = filter_pairs(plan_pairs(), self.section.value, self.measure.value)
+        self.summary.value = _pairs_summary(self.frame)
+        self.table.value = pairs_table_html(self.frame)
+        self.pairs_chart.chart = pairs_chart(self.frame)
+        self.sections_chart.chart = sections_chart(self.frame)
+        self.measures_chart.chart = measures_chart(self.frame)
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return display_bundle(self.container, kwargs)
+
+
+def plan_explorer(section: str = "", measure: str = "") -> PlanExplorer:
+    """Explore the plan: 2022 outcomes next to 2023 targets, filtered by section and measure.
+
+    Parameters
+    ----------
+    section, measure
+        Initial filters (see :func:`filter_pairs`); ``""`` shows everything.
+
+    Returns
+    -------
+    PlanExplorer
+        Dropdowns ``section`` and ``measure``; outputs ``summary``, ``table`` (HTML) and the
+        charts ``pairs_chart`` (outcome vs target per shared indicator), ``sections_chart``
+        (number of targets per section) and ``measures_chart`` (values by measure).
+    """
+    filter_pairs(plan_pairs(), section, measure)  # validate before building anything
+    style = {"description_width": "7em"}
+    section_box = widgets.Dropdown(
+        options=section_options(),
+        value=section,
+        description="章节 Section",
+        style=style,
+        layout=widgets.Layout(width="34em"),
+    )
+    measure_box = widgets.Dropdown(
+        options=measure_options(),
+        value=measure,
+        description="类型 Measure",
+        style=style,
+        layout=widgets.Layout(width="24em"),
+    )
+    empty = plan_pairs().head(0)
+    explorer = PlanExplorer(
+        section=section_box,
+        measure=measure_box,
+        summary=widgets.HTML(),
+        table=widgets.HTML(),
+        pairs_chart=chart_widget(pairs_chart(empty)),
+        sections_chart=chart_widget(sections_chart(empty)),
+        measures_chart=chart_widget(measures_chart(empty)),
+        container=widgets.VBox(),
+    )
+    table_box = widgets.Accordion(children=[explorer.table], titles=("表格 Table",))
+    explorer.container.children = [
+        widgets.HTML("<h3>2022 outcomes and 2023 targets 2022年实绩与2023年目标</h3>"),
+        widgets.HBox([section_box, measure_box]),
+        explorer.summary,
+        widgets.HBox(
+            [
+                explorer.pairs_chart,
+                widgets.VBox([explorer.sections_chart, explorer.measures_chart]),
+            ]
+        ),
+        table_box,
+    ]
+    explorer.container.add_class("jg-plan-explorer")
+    observe(explorer.refresh, section_box, measure_box)
+    explorer.refresh()
+    return explorer

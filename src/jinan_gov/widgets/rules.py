@@ -1,0 +1,438 @@
+"""The Work Rules explorer: search, read an article, list facts, compute deadlines.
+
+:func:`rules_explorer` builds the widgets; every output (:func:`search_html`,
+:func:`article_html`, :func:`facts_html`, :func:`deadline_html`) is a plain function that
+returns HTML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Final
+
+import chinese_calendar
+import ipywidgets as widgets
+import polars as pl
+
+from jinan_gov import rules
+from jinan_gov.errors import CalendarNotPublishedError
+from jinan_gov.schemas import FACT_KINDS, MEETINGS
+from jinan_gov.widgets._html import CSS, display_bundle, en, esc, html_table, message, observe, td
+from jinan_gov.workdays import add_working_days, is_working_day
+
+__all__ = (
+    "KIND_LABELS",
+    "RulesExplorer",
+    "article_html",
+    "deadline_html",
+    "deadline_options",
+    "facts_html",
+    "facts_table",
+    "rules_explorer",
+    "search_html",
+)
+
+KIND_LABELS: Final[Mapping[str, str]] = {
+    "meeting": "会议 meetings",
+    "time_limit": "时限 time limits",
+    "frequency": "频次 frequencies",
+    "length_limit": "篇幅 length limits",
+    "signature": "签发 who signs",
+    "silence": "逾期 silence and delay",
+}
+"""A bilingual label for each kind of Work Rules fact."""
+
+_MEETING_LABELS: Final[Mapping[str, str]] = {
+    "plenary": "全体会议 plenary",
+    "executive": "常务会议 executive",
+    "mayor_office": "市长办公会议 mayor's office",
+    "special_topic": "专题会议 special topic",
+}
+_WEEKDAYS = ("Mon 周一", "Tue 周二", "Wed 周三", "Thu 周四", "Fri 周五", "Sat 周六", "Sun 周日")
+_DAY_STYLES: Final[Mapping[str, tuple[str, str]]] = {
+    "working": ("#d9f0d3", "working day 工作日"),
+    "makeup": ("#9ecae1", "make-up working day 调休上班"),
+    "weekend": ("#eeeeee", "weekend 周末"),
+    "holiday": ("#fdae6b", "public holiday 法定假日"),
+}
+_SEARCH_HINT = (
+    "Ask in Chinese or English, e.g. 会签文件一般应在几个工作日内回复? or "
+    "'How often does the executive meeting meet?'"
+)
+
+
+def search_html(query: str, limit: int = 5) -> str:
+    """Ranked articles for a question, as an HTML table (a hint for an empty query).
+
+    >>> "第五十条" in search_html("会签 工作日")
+    True
+    >>> "No article matches" in search_html("zzzz")
+    True
+    """
+    if not query.strip():
+        return message(_SEARCH_HINT)
+    found = rules.search(query, limit=limit)
+    if found.is_empty():
+        return message(f"No article matches {query.strip()!r}. 没有匹配的条文。")
+    rows = [
+        [
+            td(str(rank), numeric=True),
+            td(f"{esc(row['label_zh'])}<br><span class='jg-en'>Art. {row['article_no']}</span>"),
+            td(esc(row["title_en"])),
+            td(f'<span class="jg-quote">{esc(row["snippet"])}</span>'),
+            td(f"{row['score']:.1f}", numeric=True),
+        ]
+        for rank, row in enumerate(found.iter_rows(named=True), start=1)
+    ]
+    return html_table(("#", "条 article", "title", "摘录 snippet", "score"), rows, scroll=False)
+
+
+def article_html(ref: int | str) -> str:
+    """One article of the Work Rules: chapter, English title and summary, Chinese text.
+
+    >>> page = article_html(39)
+    >>> "第三十九条" in page and "会议制度" in page and "Meetings" in page
+    True
+    """
+    art = rules.article(ref)
+    paragraphs = "".join(f"<p>{esc(line)}</p>" for line in art.text.splitlines())
+    facts = rules.facts().filter(article_no=art.number)
+    listed = "".join(
+        f"<li>{esc(row['subject_zh'])} · <span class='jg-en'>{esc(row['detail_en'])}</span></li>"
+        for row in facts.iter_rows(named=True)
+    )
+    facts_part = f"<p><b>Facts from this article 本条要点</b></p><ul>{listed}</ul>" * bool(listed)
+    return (
+        f'{CSS}<div class="jg-article">'
+        f'<p class="jg-en">第{art.chapter_no}章 {esc(art.chapter_title_zh)} · '
+        f"Chapter {art.chapter_no}: {esc(art.chapter_title_en)}</p>"
+        f"<h4>{esc(art.label_zh)} · Article {art.number}: {esc(art.title_en)}</h4>"
+        f'<p class="jg-en"><i>{esc(art.summary_en)}</i></p>'
+        f"{paragraphs}{facts_part}</div>"
+    )
+
+
+def facts_table(kind: str = "", meeting: str = "") -> pl.DataFrame:
+    """The facts of the Work Rules of one kind and/or about one meeting.
+
+    Parameters
+    ----------
+    kind
+        One of :data:`jinan_gov.schemas.FACT_KINDS` (``"meeting"``, ``"time_limit"`` …);
+        ``""`` for all.
+    meeting
+        One of :data:`jinan_gov.schemas.MEETINGS`; ``""`` for all.
+
+    Raises
+    ------
+    ValueError
+        An unknown kind or meeting (the message lists the valid ones).
+
+    >>> facts_table("time_limit")["fact_id"].head(2).to_list()
+    ['meeting_documents_issue_working_days', 'countersign_reply_working_days']
+    """
+    if kind and kind not in FACT_KINDS:
+        raise ValueError(f"unknown fact kind {kind!r}; valid: {', '.join(FACT_KINDS)}")
+    if meeting and meeting not in MEETINGS:
+        raise ValueError(f"unknown meeting {meeting!r}; valid: {', '.join(MEETINGS)}")
+    frame: pl.DataFrame = rules.facts()
+    if kind:
+        frame = frame.filter(kind=kind)
+    if meeting:
+        frame = frame.filter(meeting=meeting)
+    return frame
+
+
+def facts_html(facts: pl.DataFrame) -> str:
+    """An HTML table of Work Rules facts (rows of :func:`jinan_gov.rules.facts`)."""
+    if facts.is_empty():
+        return message("No fact matches these filters. 没有符合条件的规定。")
+    rows = []
+    for row in facts.iter_rows(named=True):
+        who = ""
+        if row["who_zh"]:
+            who = f"{esc(row['who_zh'])}<br><span class='jg-en'>{esc(row['who_en'])}</span>"
+        figure = esc(row["figure_zh"] or "")
+        if row["period"]:
+            figure += f"<br><span class='jg-en'>{esc(row['period'].replace('_', ' '))}</span>"
+        if row["hedge"]:
+            figure += f"<br><span class='jg-en'>{esc(row['hedge'].replace('_', ' '))}</span>"
+        label = esc(rules.article(row["article_no"]).label_zh)
+        rows.append(
+            [
+                td(f"{label}<br><span class='jg-en'>Art. {row['article_no']}</span>"),
+                td(esc(KIND_LABELS[row["kind"]])),
+                td(f"{esc(row['subject_zh'])}<br>{en(row['subject_en'])}"),
+                td(who),
+                td(figure),
+                td(
+                    f"{esc(row['detail_en'])}<br>"
+                    f"<span class='jg-quote'>“{esc(row['quote'])}”</span>"
+                ),
+            ]
+        )
+    header = ("条 article", "kind", "事项 subject", "who 谁", "figure 数字", "detail · 原文")
+    return html_table(header, rows)
+
+
+def deadline_options() -> list[tuple[str, str]]:
+    """Dropdown options for the deadline calculator: the time limits counted in days.
+
+    Each is ``(label, fact_id)``; the last, ``("…", "")``, stands for a custom number of
+    working days.
+
+    >>> [fact_id for _, fact_id in deadline_options()]
+    ['meeting_documents_issue_working_days', 'countersign_reply_working_days', '']
+    """
+    limits = rules.facts().filter(
+        pl.col("kind") == "time_limit", pl.col("unit").is_in(["working_days", "days"])
+    )
+    options = [
+        (f"{row['figure_zh']} · {row['subject_en']} (Art. {row['article_no']})", row["fact_id"])
+        for row in limits.iter_rows(named=True)
+    ]
+    return [*options, ("自定义 Custom number of working days", "")]
+
+
+@cache
+def _holiday_names_zh() -> dict[str, str]:
+    return {holiday.value: holiday.chinese for holiday in chinese_calendar.Holiday}
+
+
+def _day_kind(day: dt.date) -> tuple[str, str]:
+    """How the official calendar treats a day, and the holiday it belongs to (Chinese name)."""
+    _, holiday = chinese_calendar.get_holiday_detail(day)
+    name = _holiday_names_zh().get(holiday, holiday or "")
+    if is_working_day(day):
+        return ("makeup" if day.weekday() >= 5 else "working"), name
+    return ("holiday" if holiday else "weekend"), name
+
+
+def _day_strip(start: dt.date, due: dt.date) -> str:
+    """One coloured cell per day after ``start`` up to ``due``, with a legend."""
+    cells = []
+    day = start + dt.timedelta(days=1)
+    while day <= due:
+        kind, holiday = _day_kind(day)
+        color, title = _DAY_STYLES[kind]
+        label = f"{day:%m-%d}<br>{_WEEKDAYS[day.weekday()][:3]}"
+        if holiday:
+            label += f"<br>{esc(holiday)}"
+        cells.append(
+            f'<span class="jg-day" style="background:{color}" title="{esc(title)}">{label}</span>'
+        )
+        day += dt.timedelta(days=1)
+    legend = " ".join(
+        f'<span class="jg-day" style="background:{color}">{esc(title)}</span>'
+        for color, title in _DAY_STYLES.values()
+    )
+    return f"<div>{''.join(cells)}</div><div>{legend}</div>"
+
+
+def deadline_html(start: dt.date | None, fact_id: str = "", working_days: int = 5) -> str:
+    """The due date of a time limit of the Work Rules, as HTML; never raises for bad dates.
+
+    Parameters
+    ----------
+    start
+        The day the clock starts (the day itself never counts); ``None`` asks for a date.
+    fact_id
+        A time-limit fact (see :func:`deadline_options`), or ``""`` to count
+        ``working_days`` working days.
+    working_days
+        The number of working days when ``fact_id`` is ``""``.
+
+    Returns
+    -------
+    str
+        The due date with the days counted, or a message: no date picked, a year whose
+        official calendar is not published (e.g. 2030), a negative count.
+
+    Examples
+    --------
+    >>> "2023-05-09" in deadline_html(dt.date(2023, 4, 28), "countersign_reply_working_days")
+    True
+    >>> "not published" in deadline_html(dt.date(2030, 1, 2), "", 3)
+    True
+    """
+    if start is None:
+        return message("Pick a start date. 请选择起始日期。")
+    if fact_id:
+        fact = rules.facts().filter(fact_id=fact_id).row(0, named=True)
+        what = f"{fact['figure_zh']} · {fact['subject_en']}"
+        source = (
+            f"<p class='jg-en'>{rules.article(fact['article_no']).label_zh} · "
+            f"Art. {fact['article_no']} · {esc(fact['detail_en'])}</p>"
+            f"<p class='jg-quote'>“{esc(fact['quote'])}”</p>"
+        )
+    else:
+        if working_days < 0:
+            return message(f"The number of working days must be 0 or more, got {working_days}.")
+        what = f"{working_days} working days 个工作日"
+        source = ""
+    try:
+        due = rules.due_date(fact_id, start) if fact_id else add_working_days(start, working_days)
+    except CalendarNotPublishedError as error:
+        return message(
+            f"China's official working-day calendar is not published for this period, so no "
+            f"due date is given (官方节假日安排尚未公布): {error}"
+        )
+    strip = _day_strip(start, due) if (due - start).days <= 62 else ""
+    return (
+        f"{CSS}<p class='jg-summary'>Due 截止: {due.isoformat()} ({_WEEKDAYS[due.weekday()]})</p>"
+        f"<p>{esc(what)}, counted from the day after {start.isoformat()} "
+        f"({_WEEKDAYS[start.weekday()]}) on China's official calendar (weekends and public "
+        f"holidays skipped, make-up working days counted).</p>{source}{strip}"
+    )
+
+
+@dataclass(eq=False)
+class RulesExplorer:
+    """The widgets of :func:`rules_explorer`; displays as :attr:`container` (three tabs).
+
+    Set ``query.value`` (search; the top hit opens in the article viewer),
+    ``article_no.value`` (1-76), ``fact_kind.value``/``meeting.value`` (fact filters),
+    ``start.value`` (a ``datetime.date``), ``limit.value`` (a fact id, ``""`` for custom) or
+    ``working_days.value``: the matching HTML output follows.
+    """
+
+    query: widgets.Text
+    results: widgets.HTML
+    article_no: widgets.IntSlider
+    article: widgets.HTML
+    fact_kind: widgets.Dropdown
+    meeting: widgets.Dropdown
+    facts: widgets.HTML
+    start: widgets.DatePicker
+    limit: widgets.Dropdown
+    working_days: widgets.BoundedIntText
+    due: widgets.HTML
+    container: widgets.Tab
+
+    def search(self, change: object = None) -> None:
+        """Run the search box's query; open the top hit in the article viewer."""
+        query = str(self.query.value)
+        self.results.value = search_html(query)
+        if query.strip():
+            found = rules.search(query, limit=1)
+            if not found.is_empty():
+                self.article_no.value = int(found["article_no"][0])
+
+    def show_article(self, change: object = None) -> None:
+        """Show the article the viewer's slider points at."""
+        self.article.value = article_html(int(self.article_no.value))
+
+    def filter_facts(self, change: object = None) -> None:
+        """List the facts of the chosen kind and meeting."""
+        self.facts.value = facts_html(facts_table(self.fact_kind.value, self.meeting.value))
+
+    def compute_due(self, change: object = None) -> None:
+        """Compute the due date of the chosen limit from the chosen start."""
+        fact_id = str(self.limit.value)
+        if fact_id:
+            value = rules.facts().filter(fact_id=fact_id)["value"].item()
+            self.working_days.value = int(value)
+        self.working_days.disabled = bool(fact_id)
+        self.due.value = deadline_html(self.start.value, fact_id, int(self.working_days.value))
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return display_bundle(self.container, kwargs)
+
+
+def rules_explorer(
+    query: str = "会签文件一般应在几个工作日内回复?", start: dt.date | None = None
+) -> RulesExplorer:
+    """Explore the Work Rules: search, read, list facts, compute deadlines.
+
+    Parameters
+    ----------
+    query
+        The initial search (Chinese or English).
+    start
+        The initial start of the deadline calculator (default 2023-04-28, the Friday before
+        the 2023 May Day break).
+
+    Returns
+    -------
+    RulesExplorer
+        Tabs "Search" (``query`` → ``results``, ``article_no`` → ``article``),
+        "Facts" (``fact_kind``, ``meeting`` → ``facts``) and "Deadlines" (``start``,
+        ``limit``, ``working_days`` → ``due``).
+    """
+    wide = widgets.Layout(width="46em")
+    style = {"description_width": "9em"}
+    options = deadline_options()
+    explorer = RulesExplorer(
+        query=widgets.Text(
+            value=query,
+            placeholder=_SEARCH_HINT,
+            description="检索 Search",
+            continuous_update=False,
+            style=style,
+            layout=wide,
+        ),
+        results=widgets.HTML(),
+        article_no=widgets.IntSlider(
+            value=1,
+            min=1,
+            max=76,
+            description="条 Article",
+            continuous_update=False,
+            style=style,
+            layout=wide,
+        ),
+        article=widgets.HTML(),
+        fact_kind=widgets.Dropdown(
+            options=[("全部 All kinds", "")] + [(KIND_LABELS[k], k) for k in FACT_KINDS],
+            value="meeting",
+            description="类别 Kind",
+            style=style,
+        ),
+        meeting=widgets.Dropdown(
+            options=[("全部 All meetings", "")] + [(_MEETING_LABELS[m], m) for m in MEETINGS],
+            value="",
+            description="会议 Meeting",
+            style=style,
+        ),
+        facts=widgets.HTML(),
+        start=widgets.DatePicker(
+            value=start or dt.date(2023, 4, 28), description="起始 Start", style=style
+        ),
+        limit=widgets.Dropdown(
+            options=options,
+            value=options[1][1],
+            description="时限 Limit",
+            style=style,
+            layout=wide,
+        ),
+        working_days=widgets.BoundedIntText(
+            value=5, min=0, max=250, description="工作日 Days", style=style
+        ),
+        due=widgets.HTML(),
+        container=widgets.Tab(),
+    )
+    explorer.container.children = [
+        widgets.VBox([explorer.query, explorer.results, explorer.article_no, explorer.article]),
+        widgets.VBox([widgets.HBox([explorer.fact_kind, explorer.meeting]), explorer.facts]),
+        widgets.VBox(
+            [explorer.start, explorer.limit, explorer.working_days, explorer.due],
+        ),
+    ]
+    explorer.container.titles = (
+        "检索 Search",
+        "要点 Facts",
+        "期限 Deadlines",
+    )
+    explorer.container.add_class("jg-rules-explorer")
+    explorer.query.observe(explorer.search, names="value")
+    explorer.article_no.observe(explorer.show_article, names="value")
+    observe(explorer.filter_facts, explorer.fact_kind, explorer.meeting)
+    observe(explorer.compute_due, explorer.start, explorer.limit, explorer.working_days)
+    explorer.show_article()
+    explorer.search()
+    explorer.filter_facts()
+    explorer.compute_due()
+    return explorer
