@@ -25,6 +25,8 @@ DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 QUESTIONS = DATA / "rules_search_questions.csv"
 # Written after the ranking was tuned on QUESTIONS and never tuned on: a held-out check.
 HOLDOUT = DATA / "rules_search_questions_holdout.csv"
+# Colloquial questions in everyday words, written before the glossary was tuned on them.
+DEV = DATA / "rules_search_questions_dev.csv"
 REPEATS = 20
 
 
@@ -61,6 +63,7 @@ def main() -> None:
     results: dict[str, dict[str, list[bool]]] = {}
     sets = [(lang, q, e) for lang, q, e in questions]
     sets += [(f"{lang}-holdout", q, e) for lang, q, e in holdout]
+    sets += [(f"{lang}-dev", q, e) for lang, q, e in load_questions(DEV)]
     for lang, question, expected in sets:
         ours = search(question, limit=3)["article_no"].to_list()
         base = baseline_top(question, zh, en, 3)

@@ -405,7 +405,7 @@ def _search(args: argparse.Namespace) -> int:
         _print_json(found.to_dicts())
         return 0
     if args.csv:
-        _print_csv(found)
+        _print_csv(found.with_columns(pl.col("matched").list.join("; ")))
         return 0
     if found.is_empty():
         print(f"no article matches {query!r}")
@@ -415,6 +415,7 @@ def _search(args: argparse.Namespace) -> int:
             f"{r['label_zh']} (article {r['article_no']}, score {r['score']:.2f}) {r['title_en']}"
         )
         print(f"    {r['snippet']}")
+        print(f"    matched: {', '.join(r['matched'])}")
     return 0
 
 

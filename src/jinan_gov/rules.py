@@ -22,20 +22,17 @@ the Rules exactly.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import operator
 import re
-from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
-from typing import SupportsIndex, cast
+from typing import SupportsIndex
 
 import polars as pl
 from pandera.typing.polars import DataFrame
 
-from jinan_gov._tables import polars_schema, read_table
+from jinan_gov._tables import read_table
 from jinan_gov.errors import ArticleNotFoundError, UnknownIdError
-from jinan_gov.normalize import is_cjk
 from jinan_gov.numerals import parse_chinese_numeral, to_chinese_numeral
 from jinan_gov.schemas import (
     RULES_ARTICLE_COUNT,
@@ -411,163 +408,7 @@ def due_date(fact_id: str, start: dt.date) -> dt.date:
     return _due(row["unit"], int(row["value"]), start)
 
 
-# --- Search ----------------------------------------------------------------------------
-
-_K1 = 1.2
-_B = 0.75
-_SNIPPET_CHARS = 60
-_EN_STOP_WORDS = (
-    "a an the of to in on for and or is are be been was were do does did what who whom whose "
-    "which how when where why must should can could may might will would shall by with from at "
-    "as it its that this these those there their they them he she his her i we you me my our "
-    "your if not no any some than then so such into about after before over under up out"
-)
-_EN_STOP = frozenset(_EN_STOP_WORDS.split())
-_TOKEN_EN = re.compile(r"[a-z0-9]+")
-# Question words carry no content but are rare in the Rules, so they would get a high idf.
-_ZH_QUESTION = re.compile(
-    r"多久|多长时间|多少|什么|哪些|哪个|哪|谁|如何|怎么|怎样|是否|能否|吗|呢|几"
-)
-
-
-def _stem(word: str) -> str:
-    """A crude English suffix stripper: convene/convenes/convened -> conven, meeting -> meet."""
-    if len(word) > 4 and word.endswith(("ies", "ied")):
-        return word[:-3] + "y"
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            if suffix == "s" and word.endswith(("ss", "us", "is")):
-                break
-            word = word[: -len(suffix)]
-            break
-    return word[:-1] if len(word) > 3 and word.endswith("e") else word
-
-
-def _tokens_en(text: str) -> list[str]:
-    words = _TOKEN_EN.findall(text.lower().replace("'s", ""))
-    return [_stem(w) for w in words if w not in _EN_STOP]
-
-
-def _tokens_zh(text: str) -> list[str]:
-    """CJK unigrams and bigrams of each CJK run, plus digit runs."""
-    tokens: list[str] = []
-    for run in re.findall(r"[\u3400-\u4dbf\u4e00-\u9fff]+|\d+", text):
-        if run[0].isdigit():
-            tokens.append(run)
-            continue
-        tokens.extend(run)
-        tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
-    return tokens
-
-
-@dataclass(frozen=True, slots=True)
-class _Field:
-    """An inverted index of one text field over the 76 articles (BM25)."""
-
-    postings: dict[str, tuple[tuple[int, float], ...]]  # token -> ((doc, tf part), ...)
-    idf: dict[str, float]
-
-    @staticmethod
-    def build(docs: list[list[str]]) -> _Field:
-        n = len(docs)
-        avg = sum(len(d) for d in docs) / n
-        postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        for index, doc in enumerate(docs):
-            norm = _K1 * (1 - _B + _B * len(doc) / avg)
-            for token, tf in Counter(doc).items():
-                postings[token].append((index, tf * (_K1 + 1) / (tf + norm)))
-        idf = {t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in postings.items()}
-        return _Field({t: tuple(p) for t, p in postings.items()}, idf)
-
-    def score(self, query: list[str], scores: list[float]) -> None:
-        for token in set(query):
-            weight = self.idf.get(token)
-            if weight is None:
-                continue
-            for doc, part in self.postings[token]:
-                scores[doc] += weight * part
-
-
-@dataclass(frozen=True, slots=True)
-class _Index:
-    zh: _Field
-    en: _Field
-    weights: dict[str, float]  # idf of every token of either field
-    labels: tuple[str, ...]
-    titles: tuple[str, ...]
-    # Per article: its sentences (Chinese) and the tokens each can be matched on.
-    passages: tuple[tuple[tuple[str, frozenset[str]], ...], ...]
-
-
-@cache
-def _index() -> _Index:
-    frame = articles()
-    notes = _annotations()
-    fact_rows = facts().select("article_no", "quote", "subject_en", "detail_en").rows()
-    # Our curated fact wording (召集人, 频次, "who signs" …) describes its article too.
-    fact_zh: dict[int, list[str]] = defaultdict(list)
-    fact_en: dict[int, list[str]] = defaultdict(list)
-    for row in facts().iter_rows(named=True):
-        fact_zh[row["article_no"]].append(f"{row['subject_zh']} {row['who_zh'] or ''}")
-        fact_en[row["article_no"]].append(
-            f"{row['subject_en']} {row['who_en'] or ''} {row['detail_en']}"
-        )
-    zh_docs: list[list[str]] = []
-    en_docs: list[list[str]] = []
-    passages: list[tuple[tuple[str, frozenset[str]], ...]] = []
-    for row, keywords in zip(frame.iter_rows(named=True), notes["keywords_en"], strict=True):
-        body = row["text_zh"][len(row["label_zh"]) + 1 :]
-        number = row["article_no"]
-        zh_docs.append(_tokens_zh(f"{body} {row['chapter_title_zh']} {' '.join(fact_zh[number])}"))
-        english = f"{row['title_en']} {row['title_en']} {row['summary_en']} {keywords}"
-        en_docs.append(
-            _tokens_en(f"{english} {row['chapter_title_en']} {' '.join(fact_en[number])}")
-        )
-        own_facts = [f for f in fact_rows if f[0] == row["article_no"]]
-        sentences = [s for s in re.split(r"(?<=[。;:])|\n", body) if s.strip()]
-        passages.append(
-            tuple(
-                (
-                    sentence,
-                    frozenset(
-                        _tokens_zh(sentence)
-                        + [
-                            t
-                            for _, quote, subject, detail in own_facts
-                            if quote[:12] in sentence
-                            for t in _tokens_en(f"{subject} {detail}")
-                        ]
-                    ),
-                )
-                for sentence in sentences
-            )
-        )
-    zh, en = _Field.build(zh_docs), _Field.build(en_docs)
-    return _Index(
-        zh=zh,
-        en=en,
-        weights=zh.idf | en.idf,
-        labels=tuple(frame["label_zh"]),
-        titles=tuple(frame["title_en"]),
-        passages=tuple(passages),
-    )
-
-
-def _snippet(index: _Index, doc: int, query: set[str]) -> str:
-    """The sentence of the article that best covers the query, cut to ~60 characters."""
-    weights = index.weights
-    best, best_score = index.passages[doc][0][0], 0.0
-    for sentence, tokens in index.passages[doc]:
-        score = sum(weights.get(t, 0.0) for t in query & tokens)
-        if score > best_score:
-            best, best_score = sentence, score
-    if len(best) <= _SNIPPET_CHARS:
-        return best
-    hits = [best.find(t) for t in query if len(t) > 1 and is_cjk(t[0]) and t in best]
-    centre = min(hits) if hits else 0
-    begin = max(0, min(centre - _SNIPPET_CHARS // 3, len(best) - _SNIPPET_CHARS))
-    text = best[begin : begin + _SNIPPET_CHARS]
-    return ("…" if begin else "") + text + ("…" if begin + _SNIPPET_CHARS < len(best) else "")
+# --- Search ---------------------------------------------------------------------------
 
 
 def search(query: str, limit: int = 5) -> DataFrame[SearchResultSchema]:
@@ -576,7 +417,11 @@ def search(query: str, limit: int = 5) -> DataFrame[SearchResultSchema]:
     Okapi BM25 (k1 = 1.2, b = 0.75) over two fields per article, scores
     summed: the Chinese text (character unigrams and bigrams, digit runs) and
     our English heading, summary and keywords (lower-cased words without
-    stop words, plurals folded). The index is built once, on the first call.
+    stop words, Snowball-stemmed). The query is folded first (full-width
+    forms, traditional characters, case) and expanded with a curated
+    bilingual glossary of government terms, so that everyday words find the
+    terms of art (``一起签字`` and ``co-sign`` find 会签). The index is built
+    once, on the first call.
 
     Parameters
     ----------
@@ -589,9 +434,11 @@ def search(query: str, limit: int = 5) -> DataFrame[SearchResultSchema]:
     Returns
     -------
     DataFrame[SearchResultSchema]
-        ``article_no``, ``score`` (descending), ``label_zh``, ``title_en`` and a
+        ``article_no``, ``score`` (descending), ``label_zh``, ``title_en``, a
         ``snippet`` of the article's Chinese text around its best-matching
-        sentence. Empty (same columns) when nothing matches.
+        sentence and ``matched``, the list of the query's words found in the
+        article and of the glossary terms that matched (``"会签 ← co-sign"``).
+        Empty (same columns) when nothing matches.
 
     Raises
     ------
@@ -609,36 +456,6 @@ def search(query: str, limit: int = 5) -> DataFrame[SearchResultSchema]:
     >>> search("zzzz").height
     0
     """
-    if not isinstance(query, str):
-        raise TypeError(f"query must be a str, got {type(query).__name__} {query!r}")
-    if not query.strip():
-        raise ValueError("query is empty: ask a question or give keywords, e.g. '会签 工作日'")
-    if isinstance(limit, bool) or not isinstance(limit, int):
-        raise TypeError(f"limit must be an int, got {type(limit).__name__} {limit!r}")
-    if limit < 1:
-        raise ValueError(f"limit must be >= 1, got {limit}")
-    index = _index()
-    tokens_zh = _tokens_zh(_ZH_QUESTION.sub(" ", query))
-    tokens_en = _tokens_en(query)
-    scores = [0.0] * RULES_ARTICLE_COUNT
-    index.zh.score(tokens_zh, scores)
-    index.en.score(tokens_en, scores)
-    ranked = sorted((s, -i) for i, s in enumerate(scores) if s > 0)[::-1][:limit]
-    docs = [-i for _, i in ranked]
-    query_set = set(tokens_zh) | set(tokens_en)
-    frame = pl.DataFrame(
-        {
-            "article_no": [d + 1 for d in docs],
-            "score": [s for s, _ in ranked],
-            "label_zh": [index.labels[d] for d in docs],
-            "title_en": [index.titles[d] for d in docs],
-            "snippet": [_snippet(index, d, query_set) for d in docs],
-        },
-        schema=_result_schema(),
-    )
-    return cast(DataFrame[SearchResultSchema], frame)
+    from jinan_gov.search import search_rules  # noqa: PLC0415
 
-
-@cache
-def _result_schema() -> pl.Schema:
-    return polars_schema(SearchResultSchema)
+    return search_rules(query, limit)

@@ -587,6 +587,12 @@ class SearchResultSchema(_Strict):
     snippet: str = pa.Field(
         description="Short window of the article's Chinese text around its best-matching part."
     )
+    matched: pl.List(pl.String) = pa.Field(  # type: ignore[valid-type]
+        description=(
+            "Why the article came up: the query's words found in it and the glossary terms "
+            "the query was expanded with, as 'term ← query words'."
+        )
+    )
 
     @pa.dataframe_check
     @classmethod

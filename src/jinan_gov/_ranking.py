@@ -1,0 +1,386 @@
+"""The ranking machinery shared by every search of the package: one index, one analyser.
+
+An :class:`Index` ranks a fixed list of documents for a free-text query in
+Chinese or English with Okapi BM25 over several weighted fields. Each field
+is in one language:
+
+- Chinese fields are indexed on character unigrams and bigrams and digit runs
+  (no segmenter: the documents are short, and bigrams match every word of two
+  or more characters without a dictionary);
+- English fields on lower-cased words without stop words, stemmed with the
+  Snowball (Porter 2) English stemmer.
+
+The query is folded (NFKC, traditional → simplified, lower case) and then
+*expanded* with a curated bilingual glossary of government terms
+(``data/search_glossary.csv``): each row is a group of equivalent terms, the
+term of art, its colloquial wordings and its English renderings
+(``会签 | 一起签字 | countersign | co-sign``). When the query contains any term
+of a group, the whole group becomes one extra query concept whose score in a
+document is the best score of any of its terms there. The glossary is about
+words, never about articles: the same row serves every document of every index.
+
+Every hit explains itself: the query's own words found in the document and the
+glossary terms that matched, as ``"会签 ← co-sign"``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from jinan_gov._tables import read_package_text
+
+__all__ = ("Field", "Hit", "Index", "fold", "tokens_en", "tokens_zh")
+
+Lang = Literal["zh", "en"]
+
+K1 = 1.2
+B = 0.75
+#: Weight of a glossary concept relative to one of the query's own words.
+EXPANSION_WEIGHT = 0.6
+#: Weight of a Chinese single character relative to a bigram.
+UNIGRAM_WEIGHT = 0.3
+
+_EN_STOP_WORDS = (
+    "a an the of to in on for and or is are be been was were do does did what who whom whose "
+    "which how when where why must should can could may might will would shall by with from at "
+    "as it its that this these those there their they them he she his her i we you me my our "
+    "your if not no any some than then so such into about after before over under up out has "
+    "have had get gets got does anyone someone something there s t"
+)
+_EN_STOP = frozenset(_EN_STOP_WORDS.split())
+_WORD_EN = re.compile(r"[a-z0-9]+(?:&[a-z0-9]+)*")
+_RUN_ZH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+|\d+(?:\.\d+)?")
+# Question and filler words: they carry no content but are rare in formal text, so their
+# characters would get a high idf.
+_ZH_FILLER = re.compile(
+    r"多久|多长时间|多少|什么|哪些|哪个|哪|谁|如何|怎么办|怎么样|怎么|怎样|咋|是否|能否|能不能|"
+    r"要不要|有没有|是不是|可不可以|可以|吗|呢|吧|啊|呀|啥|几|请问|一下"
+)
+
+# Function characters trimmed from the ends of a matched stretch shown to the user (的文件 → 文件).
+_FUNCTION_CHARS = "的了在是和与及或对把被从向之个内也都就要应"
+
+
+def fold(text: str) -> str:
+    """Fold what a user types to the form the index uses: NFKC, simplified, lower case."""
+    return _t2s(unicodedata.normalize("NFKC", text)).lower()
+
+
+def _t2s(text: str) -> str:
+    if text.isascii():
+        return text
+    from jinan_gov import normalize  # noqa: PLC0415
+
+    convert = getattr(normalize, "fold_text", None)  # TODO: import once it has landed
+    return text if convert is None else str(convert(text))
+
+
+@cache
+def _stemmer() -> object:
+    import snowballstemmer  # type: ignore[import-untyped]  # noqa: PLC0415
+
+    return snowballstemmer.stemmer("english")
+
+
+@cache
+def _stem(word: str) -> str:
+    stem: str = _stemmer().stemWord(word)  # type: ignore[attr-defined]
+    return stem
+
+
+def words_en(text: str) -> list[str]:
+    """The content words of folded text, unstemmed (``"co-sign"`` gives ``co``, ``sign``)."""
+    return [w for w in _WORD_EN.findall(text.replace("'s", "")) if w not in _EN_STOP]
+
+
+def tokens_en(text: str) -> list[str]:
+    """Stemmed content words of folded text."""
+    return [_stem(w) for w in words_en(text)]
+
+
+def tokens_zh(text: str, *, unigrams: bool = True) -> list[str]:
+    """Character bigrams (and unigrams) of every CJK run of folded text, plus digit runs."""
+    tokens: list[str] = []
+    for run in _RUN_ZH.findall(text):
+        if not "\u3400" <= run[0] <= "\u9fff":
+            tokens.append(run)
+            continue
+        if unigrams or len(run) == 1:
+            tokens.extend(run)
+        tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
+    return tokens
+
+
+def _tokens(lang: Lang, text: str, *, unigrams: bool = True) -> list[str]:
+    return tokens_zh(text, unigrams=unigrams) if lang == "zh" else tokens_en(text)
+
+
+# --- The glossary ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    """One term of a glossary group: its text, language and index tokens."""
+
+    text: str
+    lang: Lang
+    tokens: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Glossary:
+    """Groups of equivalent terms and the lookup tables to find them in a query."""
+
+    groups: tuple[tuple[_Term, ...], ...]
+    zh: tuple[tuple[str, int], ...]  # (Chinese term, group), longest first
+    en: Mapping[
+        str, tuple[tuple[tuple[str, ...], str, int], ...]
+    ]  # first stem -> (stems, text, group)
+
+    def find(self, folded: str, words: Sequence[str]) -> list[tuple[int, str]]:
+        """The groups whose terms occur in the query, each with the query words that matched.
+
+        ``folded`` is the folded query, ``words`` its English content words (unstemmed).
+        Matches are taken longest first and may not overlap a longer match, so
+        ``government regulations`` hides ``regulations`` and ``市长办公会`` hides ``市长``.
+        """
+        found: list[tuple[int, int, int, str]] = []  # (start, end, group, words)
+        for term, group in self.zh:
+            start = folded.find(term)
+            while start >= 0:
+                found.append((start, start + len(term), group, term))
+                start = folded.find(term, start + 1)
+        stems = [_stem(w) for w in words]
+        offset = len(folded) + 1  # English positions after the Chinese ones: no overlap
+        for i, stem in enumerate(stems):
+            for sequence, _, group in self.en.get(stem, ()):
+                if tuple(stems[i : i + len(sequence)]) == sequence:
+                    text = _original(folded, words[i : i + len(sequence)])
+                    found.append((offset + i, offset + i + len(sequence), group, text))
+        found.sort(key=lambda m: (m[0] - m[1], m[0]))
+        taken: list[tuple[int, int]] = []
+        groups: dict[int, str] = {}
+        for start, end, group, text in found:
+            if any(a < end and start < b and (a, b) != (start, end) for a, b in taken):
+                continue
+            taken.append((start, end))
+            groups.setdefault(group, text)
+        return sorted(groups.items())
+
+
+@cache
+def glossary() -> Glossary:
+    """The bilingual glossary shipped in ``data/search_glossary.csv``, parsed once."""
+    lines = read_package_text("search_glossary.csv").splitlines()
+    if lines[0] != "terms_zh,terms_en":
+        raise RuntimeError(f"search_glossary.csv: unexpected header {lines[0]!r}")
+    groups: list[tuple[_Term, ...]] = []
+    for number, line in enumerate(lines[1:], start=2):
+        terms_zh, _, terms_en = line.partition(",")
+        terms = [
+            _Term(t, "zh", tuple(tokens_zh(t, unigrams=False))) for t in terms_zh.split("|") if t
+        ]
+        terms += [_Term(t, "en", tuple(tokens_en(t))) for t in terms_en.split("|") if t]
+        bad = [t.text for t in terms if not t.tokens or (t.lang == "zh" and len(t.text) < 2)]
+        if bad or len(terms) < 2:
+            raise RuntimeError(f"search_glossary.csv line {number}: unusable terms {bad or line!r}")
+        groups.append(tuple(terms))
+    zh = sorted(
+        ((t.text, g) for g, group in enumerate(groups) for t in group if t.lang == "zh"),
+        key=lambda item: -len(item[0]),
+    )
+    en: dict[str, list[tuple[tuple[str, ...], str, int]]] = defaultdict(list)
+    for g, group_terms in enumerate(groups):
+        for t in group_terms:
+            if t.lang == "en":
+                en[t.tokens[0]].append((t.tokens, t.text, g))
+    return Glossary(tuple(groups), tuple(zh), {k: tuple(v) for k, v in en.items()})
+
+
+def _original(folded: str, words: Sequence[str]) -> str:
+    """The stretch of the query that these consecutive words come from (``co-sign``)."""
+    pattern = r"\W+(?:\w+\W+)??".join(re.escape(w) for w in words)
+    found = re.search(pattern, folded)
+    return found.group() if found else " ".join(words)
+
+
+# --- BM25 over weighted fields ---------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """A text field of the documents: its language, its weight and one text per document."""
+
+    lang: Lang
+    texts: Sequence[str]
+    weight: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Postings:
+    """BM25 contributions of every token of one language: token -> ((doc, score), ...)."""
+
+    table: Mapping[str, tuple[tuple[int, float], ...]]
+    present: tuple[frozenset[str], ...]  # the tokens of each document
+
+
+def _bm25(fields: Sequence[Field], n_docs: int, lang: Lang) -> _Postings:
+    contributions: dict[str, dict[int, float]] = defaultdict(dict)
+    present: list[set[str]] = [set() for _ in range(n_docs)]
+    for field in (f for f in fields if f.lang == lang):
+        docs = [_tokens(lang, fold(text)) for text in field.texts]
+        average = max(sum(len(d) for d in docs) / n_docs, 1.0)
+        frequencies: dict[str, int] = Counter(t for d in docs for t in set(d))
+        for index, doc in enumerate(docs):
+            norm = K1 * (1 - B + B * len(doc) / average)
+            present[index].update(doc)
+            for token, tf in Counter(doc).items():
+                df = frequencies[token]
+                idf = math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
+                weight = UNIGRAM_WEIGHT if lang == "zh" and len(token) == 1 else 1.0
+                part = field.weight * weight * idf * tf * (K1 + 1) / (tf + norm)
+                cell = contributions[token]
+                cell[index] = cell.get(index, 0.0) + part
+    return _Postings(
+        {t: tuple(sorted(c.items())) for t, c in contributions.items()},
+        tuple(frozenset(p) for p in present),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One ranked document: its position in the index, score and the terms that matched."""
+
+    doc: int
+    score: float
+    matched: tuple[str, ...]
+    tokens_zh: frozenset[str]  # Chinese tokens of the query and its expansions found in the doc
+
+
+@dataclass(frozen=True, slots=True)
+class _Concept:
+    """A glossary group scored on every document: best term per document and its score."""
+
+    scores: Mapping[int, tuple[float, str]]
+
+
+class Index:
+    """BM25 over weighted Chinese and English fields, with glossary expansion of the query.
+
+    Parameters
+    ----------
+    fields
+        The documents' fields; every field has one text per document.
+    """
+
+    def __init__(self, fields: Sequence[Field]) -> None:
+        sizes = {len(f.texts) for f in fields}
+        if len(sizes) != 1:
+            raise ValueError(f"every field needs one text per document, got sizes {sizes}")
+        self.size = sizes.pop()
+        self._postings = {lang: _bm25(fields, self.size, lang) for lang in ("zh", "en")}
+        self._glossary = glossary()
+        self._concepts: dict[int, _Concept] = {}
+
+    def _concept(self, group: int) -> _Concept:
+        """Score a glossary group on every document (cached: the index never changes).
+
+        A term scores the mean BM25 contribution of its tokens (a term is one word,
+        however many bigrams it has); the group scores its best term. The term
+        shown to the user is the best one that occurs whole in the document.
+        """
+        if (done := self._concepts.get(group)) is not None:
+            return done
+        best: dict[int, float] = {}
+        shown: dict[int, tuple[float, str]] = {}
+        for term in self._glossary.groups[group]:
+            postings = self._postings[term.lang]
+            scores: dict[int, float] = defaultdict(float)
+            for token in term.tokens:
+                for doc, part in postings.table.get(token, ()):
+                    scores[doc] += part / len(term.tokens)
+            for doc, score in scores.items():
+                best[doc] = max(best.get(doc, 0.0), score)
+                whole = all(t in postings.present[doc] for t in term.tokens)
+                if whole and score > shown.get(doc, (0.0, ""))[0]:
+                    shown[doc] = (score, term.text)
+        concept = _Concept({d: (s, shown.get(d, (0.0, ""))[1]) for d, s in best.items()})
+        self._concepts[group] = concept
+        return concept
+
+    def idf(self, lang: Lang, token: str) -> float:
+        """Inverse document frequency of a token (0 for a token no document has)."""
+        df = len(self._postings[lang].table.get(token, ()))
+        return math.log(1 + (self.size - df + 0.5) / (df + 0.5)) if df else 0.0
+
+    def search(self, query: str, limit: int) -> list[Hit]:
+        """The ``limit`` best documents for ``query``, best first; only documents scoring > 0."""
+        folded = fold(query)
+        content = _ZH_FILLER.sub(" ", folded)
+        own = {"zh": tokens_zh(content), "en": tokens_en(folded)}
+        scores = [0.0] * self.size
+        for lang, tokens in own.items():
+            table = self._postings[lang].table
+            for token in set(tokens):
+                for doc, part in table.get(token, ()):
+                    scores[doc] += part
+        concepts = [
+            (self._concept(group), words)
+            for group, words in self._glossary.find(content, words_en(folded))
+        ]
+        for concept, _ in concepts:
+            for doc, (score, _) in concept.scores.items():
+                scores[doc] += EXPANSION_WEIGHT * score
+        ranked = sorted(
+            ((s, d) for d, s in enumerate(scores) if s > 0), key=lambda x: (-x[0], x[1])
+        )
+        return [
+            self._explain(doc, score, folded, content, own, concepts)
+            for score, doc in ranked[:limit]
+        ]
+
+    def _explain(  # noqa: PLR0917
+        self,
+        doc: int,
+        score: float,
+        folded: str,
+        content: str,
+        own: Mapping[str, list[str]],
+        concepts: Sequence[tuple[_Concept, str]],
+    ) -> Hit:
+        zh_present = self._postings["zh"].present[doc]
+        en_present = self._postings["en"].present[doc]
+        matched: list[str] = []
+        # Chinese: the longest stretches of the query whose bigrams (or digit runs) all occur.
+        for run in _RUN_ZH.findall(content):
+            if not "\u3400" <= run[0] <= "\u9fff":
+                if run in zh_present:
+                    matched.append(run)
+                continue
+            covered = [False] * len(run)
+            for i in range(len(run) - 1):
+                if run[i : i + 2] in zh_present:
+                    covered[i] = covered[i + 1] = True
+            start = None
+            for i, flag in enumerate([*covered, False]):
+                if flag and start is None:
+                    start = i
+                elif not flag and start is not None:
+                    if len(span := run[start:i].strip(_FUNCTION_CHARS)) > 1:
+                        matched.append(span)
+                    start = None
+        matched.extend(dict.fromkeys(w for w in words_en(folded) if _stem(w) in en_present))
+        found_zh = {t for t in own["zh"] if t in zh_present}
+        for concept, words in concepts:
+            if (best := concept.scores.get(doc)) is not None and (term := best[1]):
+                if tokens_en(term) != tokens_en(words) or tokens_zh(term) != tokens_zh(words):
+                    matched.append(f"{term} ← {words}")
+                found_zh.update(t for t in tokens_zh(term, unigrams=False) if t in zh_present)
+        return Hit(doc, score, tuple(dict.fromkeys(matched)), frozenset(found_zh))

@@ -1,0 +1,141 @@
+"""Search the Work Rules and the plan's indicators in Chinese or English.
+
+Both searches use one ranking machine (Okapi BM25 over Chinese character
+bigrams and stemmed English words, with the query expanded by a curated
+bilingual glossary of government terms); only the fields indexed differ.
+Each result row says which words matched (``matched``), including the
+glossary terms the query was expanded with (``"会签 ← co-sign"``).
+
+:func:`jinan_gov.rules.search` ranks the articles of the Work Rules;
+:func:`search_indicators` ranks the rows of :func:`jinan_gov.indicators`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from typing import cast
+
+import polars as pl
+from pandera.typing.polars import DataFrame
+
+from jinan_gov._ranking import Field, Hit, Index, tokens_en, tokens_zh
+from jinan_gov._tables import polars_schema
+from jinan_gov.schemas import SearchResultSchema
+
+__all__ = ("search_rules",)
+
+_SNIPPET_CHARS = 60
+
+
+def _check(query: object, limit: object) -> None:
+    if not isinstance(query, str):
+        raise TypeError(f"query must be a str, got {type(query).__name__} {query!r}")
+    if not query.strip():
+        raise ValueError("query is empty: ask a question or give keywords, e.g. '会签 工作日'")
+    if isinstance(limit, bool) or not isinstance(limit, int):
+        raise TypeError(f"limit must be an int, got {type(limit).__name__} {limit!r}")
+    if limit < 1:
+        raise ValueError(f"limit must be >= 1, got {limit}")
+
+
+# --- Work Rules ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _RulesIndex:
+    index: Index
+    labels: tuple[str, ...]
+    titles: tuple[str, ...]
+    # Per article: its sentences (Chinese) and the tokens each can be matched on.
+    passages: tuple[tuple[tuple[str, frozenset[str]], ...], ...]
+
+
+@cache
+def _rules_index() -> _RulesIndex:
+    from jinan_gov.rules import _annotations, articles, facts  # noqa: PLC0415
+
+    frame = articles()
+    keywords = _annotations()["keywords_en"]
+    fact_zh: dict[int, list[str]] = defaultdict(list)
+    fact_en: dict[int, list[str]] = defaultdict(list)
+    fact_rows: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for row in facts().iter_rows(named=True):
+        number = row["article_no"]
+        fact_zh[number].append(f"{row['subject_zh']} {row['who_zh'] or ''}")
+        fact_en[number].append(f"{row['subject_en']} {row['who_en'] or ''} {row['detail_en']}")
+        fact_rows[number].append((row["quote"], f"{row['subject_en']} {row['detail_en']}"))
+    bodies, english, passages = [], [], []
+    for row, words in zip(frame.iter_rows(named=True), keywords, strict=True):
+        number = row["article_no"]
+        body = row["text_zh"][len(row["label_zh"]) + 1 :]
+        bodies.append(f"{body} {row['chapter_title_zh']} {' '.join(fact_zh[number])}")
+        english.append(
+            f"{row['title_en']} {row['title_en']} {row['summary_en']} {words} "
+            f"{row['chapter_title_en']} {' '.join(fact_en[number])}"
+        )
+        sentences = [s for s in re.split(r"(?<=[。;:])|\n", body) if s.strip()]
+        passages.append(
+            tuple(
+                (
+                    sentence,
+                    frozenset(
+                        tokens_zh(sentence)
+                        + [
+                            token
+                            for quote, detail in fact_rows[number]
+                            if quote[:12] in sentence
+                            for token in tokens_en(detail.lower())
+                        ]
+                    ),
+                )
+                for sentence in sentences
+            )
+        )
+    index = Index([Field("zh", bodies), Field("en", english)])
+    return _RulesIndex(index, tuple(frame["label_zh"]), tuple(frame["title_en"]), tuple(passages))
+
+
+def _snippet(rules: _RulesIndex, hit: Hit, query_en: set[str]) -> str:
+    """The sentence of the article that best covers the query, cut to ~60 characters."""
+    wanted = [(t, rules.index.idf("zh", t)) for t in hit.tokens_zh]
+    wanted += [(t, rules.index.idf("en", t)) for t in query_en]
+    best, best_score = rules.passages[hit.doc][0][0], 0.0
+    for sentence, tokens in rules.passages[hit.doc]:
+        score = sum(w for t, w in wanted if t in tokens)
+        if score > best_score:
+            best, best_score = sentence, score
+    if len(best) <= _SNIPPET_CHARS:
+        return best
+    hits = [best.find(t) for t in hit.tokens_zh if len(t) > 1 and t in best]
+    centre = min(hits) if hits else 0
+    begin = max(0, min(centre - _SNIPPET_CHARS // 3, len(best) - _SNIPPET_CHARS))
+    text = best[begin : begin + _SNIPPET_CHARS]
+    return ("…" if begin else "") + text + ("…" if begin + _SNIPPET_CHARS < len(best) else "")
+
+
+def search_rules(query: str, limit: int = 5) -> DataFrame[SearchResultSchema]:
+    """Rank the articles of the Work Rules; see :func:`jinan_gov.rules.search`."""
+    _check(query, limit)
+    rules = _rules_index()
+    hits = rules.index.search(query, limit)
+    query_en = set(tokens_en(query.lower()))
+    frame = pl.DataFrame(
+        {
+            "article_no": [h.doc + 1 for h in hits],
+            "score": [h.score for h in hits],
+            "label_zh": [rules.labels[h.doc] for h in hits],
+            "title_en": [rules.titles[h.doc] for h in hits],
+            "snippet": [_snippet(rules, h, query_en) for h in hits],
+            "matched": [list(h.matched) for h in hits],
+        },
+        schema=_rules_schema(),
+    )
+    return cast(DataFrame[SearchResultSchema], frame)
+
+
+@cache
+def _rules_schema() -> pl.Schema:
+    return polars_schema(SearchResultSchema)
