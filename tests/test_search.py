@@ -180,3 +180,19 @@ def test_search_matched_terms_are_in_the_query_or_the_glossary() -> None:
         for term in matched:
             own, _, words = term.partition(" ← ")
             assert (words or own) in query
+
+
+@pytest.mark.parametrize(
+    ("variant", "plain"),
+    [
+        ("會簽文件一般應在幾個工作日內回覆?", "会签文件一般应在几个工作日内回复?"),
+        ("ｅｘｅｃｕｔｉｖｅ ｍｅｅｔｉｎｇ", "executive meeting"),
+        ("EXECUTIVE Meeting", "executive meeting"),
+        ("５０００字", "5000字"),
+        ("市長辦公會議由誰主持", "市长办公会议由谁主持"),
+    ],
+)
+def test_search_folds_width_case_and_traditional_characters(variant: str, plain: str) -> None:
+    folded, expected = search(variant), search(plain)
+    assert folded["article_no"].to_list() == expected["article_no"].to_list()
+    assert folded["score"].to_list() == pytest.approx(expected["score"].to_list())

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ from functools import cache
 from typing import Literal
 
 from jinan_gov._tables import read_package_text
+from jinan_gov.normalize import fold_text
 
 __all__ = ("Field", "Hit", "Index", "fold", "tokens_en", "tokens_zh")
 
@@ -70,16 +70,7 @@ _FUNCTION_CHARS = "的了在是和与及或对把被从向之个内也都就要�
 
 def fold(text: str) -> str:
     """Fold what a user types to the form the index uses: NFKC, simplified, lower case."""
-    return _t2s(unicodedata.normalize("NFKC", text)).lower()
-
-
-def _t2s(text: str) -> str:
-    if text.isascii():
-        return text
-    from jinan_gov import normalize  # noqa: PLC0415
-
-    convert = getattr(normalize, "fold_text", None)  # TODO: import once it has landed
-    return text if convert is None else str(convert(text))
+    return fold_text(text).lower()
 
 
 @cache

@@ -21,7 +21,7 @@ from typing import cast
 import polars as pl
 from pandera.typing.polars import DataFrame
 
-from jinan_gov._ranking import Field, Hit, Index, tokens_en, tokens_zh
+from jinan_gov._ranking import Field, Hit, Index, fold, tokens_en, tokens_zh
 from jinan_gov._tables import polars_schema
 from jinan_gov.schemas import SearchResultSchema
 
@@ -121,7 +121,7 @@ def search_rules(query: str, limit: int = 5) -> DataFrame[SearchResultSchema]:
     _check(query, limit)
     rules = _rules_index()
     hits = rules.index.search(query, limit)
-    query_en = set(tokens_en(query.lower()))
+    query_en = set(tokens_en(fold(query)))
     frame = pl.DataFrame(
         {
             "article_no": [h.doc + 1 for h in hits],
