@@ -340,14 +340,18 @@ def test_search_chinese_and_english(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "search", "会签文件一般应在几个工作日内回复?", "--limit", "1")
     assert code == 0
     assert out.startswith("第五十条 (article 50, score ")
-    assert len(out.splitlines()) == 2
+    assert len(out.splitlines()) == 3
+    assert out.splitlines()[2].startswith("    matched: ")
+    assert "会签" in out.splitlines()[2]
     _, out, _ = run(capsys, "search", "How", "often", "does", "the", "executive", "meeting", "meet")
     assert out.startswith("第三十八条 (article 38")
     expected = rules.search("executive meeting", limit=3)
     _, out, _ = run(capsys, "search", "executive meeting", "--limit", "3", "--json")
     assert json.loads(out) == expected.to_dicts()
     _, out, _ = run(capsys, "search", "executive meeting", "--limit", "3", "--csv")
-    assert csv_frame(out, polars_schema(SearchResultSchema)).equals(expected)
+    schema = polars_schema(SearchResultSchema) | {"matched": pl.String}
+    joined = expected.with_columns(pl.col("matched").list.join("; "))
+    assert csv_frame(out, schema).equals(joined)
     assert run(capsys, "search", "zzzz")[:2] == (0, "no article matches 'zzzz'\n")
 
 
