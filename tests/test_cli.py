@@ -349,7 +349,7 @@ def test_search_chinese_and_english(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "search", "executive meeting", "--limit", "3", "--json")
     assert json.loads(out) == expected.to_dicts()
     _, out, _ = run(capsys, "search", "executive meeting", "--limit", "3", "--csv")
-    schema = polars_schema(SearchResultSchema) | {"matched": pl.String}
+    schema = pl.Schema(polars_schema(SearchResultSchema) | {"matched": pl.String()})
     joined = expected.with_columns(pl.col("matched").list.join("; "))
     assert csv_frame(out, schema).equals(joined)
     assert run(capsys, "search", "zzzz")[:2] == (0, "no article matches 'zzzz'\n")
