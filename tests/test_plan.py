@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import polars as pl
 import pytest
@@ -10,8 +11,12 @@ from hypothesis import strategies as st
 from jinan_gov.errors import UnknownIdError
 from jinan_gov.plan import (
     base_unit,
+    filter_pairs,
     indicators,
     outcomes_2022,
+    plan_pairs,
+    section_key,
+    sections,
     select_indicators,
     targets_2023,
     tasks_2023,
@@ -188,3 +193,67 @@ def test_select_indicators_empty_gives_empty_frame() -> None:
     empty = select_indicators([])
     assert empty.height == 0
     assert empty.columns == indicators().columns
+
+
+# --- Outcomes next to targets -------------------------------------------------------------
+
+
+def test_plan_pairs_one_row_per_indicator_with_both_sides() -> None:
+    pairs = plan_pairs()
+    assert pairs["indicator"].is_unique().all()
+    assert pairs["id_2022"].drop_nulls().sort().to_list() == outcomes_2022()["id"].sort().to_list()
+    targets = pl.concat([targets_2023(), tasks_2023()])["id"]
+    assert pairs["id_2023"].drop_nulls().sort().to_list() == targets.sort().to_list()
+    both = pairs.filter("paired")
+    assert (
+        both.height
+        == pairs.filter(pl.col("id_2022").is_not_null() & pl.col("id_2023").is_not_null()).height
+    )
+    row = pairs.filter(indicator="digital_economy_share").row(0, named=True)
+    assert (row["value_2022"], row["value_2023"], row["target_text_2023"]) == (
+        47.0,
+        48.0,
+        "达到48%以上",
+    )
+    assert pairs.filter(pl.col("id_2023").is_null())["target_text_2023"].null_count() == (
+        pairs.filter(pl.col("id_2023").is_null()).height
+    )
+
+
+def test_sections_in_plan_order_and_section_key() -> None:
+    keys = sections()["key"].to_list()
+    assert keys[:3] == ["一", "一(一)", "一(二)"]
+    assert sections()["order"].to_list() == list(range(len(keys)))
+    assert set(plan_pairs()["section_key_2023"].drop_nulls()) <= set(keys)
+    assert section_key("三(一)一是1.") == "三(一)"
+    with pytest.raises(ValueError, match="not a section of the plan: 'x'"):
+        section_key("x")
+
+
+def test_filter_pairs_by_section_and_measure() -> None:
+    pairs = plan_pairs()
+    picked = filter_pairs(pairs, section="二(二)", measure="growth_rate")
+    assert picked.height > 0
+    assert set(picked["measure"]) == {"growth_rate"}
+    assert all(
+        "二(二)" in (a, b) for a, b in picked.select("section_key_2022", "section_key_2023").rows()
+    )
+    assert filter_pairs(pairs).equals(pairs)
+    assert filter_pairs(pairs.head(0), section="一").is_empty()
+
+
+@pytest.mark.parametrize(
+    ("args", "error", "match"),
+    [
+        ((plan_pairs, "九(九)", ""), ValueError, r"unknown section '九\(九\)'; valid: 一"),
+        ((plan_pairs, "", "speed"), ValueError, "unknown measure 'speed'; valid: level"),
+        ((indicators, "", ""), ValueError, "needs the columns of plan_pairs"),
+        ((lambda: {"a": 1}, "", ""), TypeError, "takes a frame of plan_pairs\\(\\), got dict"),
+    ],
+)
+def test_filter_pairs_bad_input(
+    args: tuple[Any, str, str], error: type[Exception], match: str
+) -> None:
+    make, section, measure = args
+    with pytest.raises(error, match=match):
+        filter_pairs(make(), section, measure)

@@ -11,7 +11,10 @@ from hypothesis import strategies as st
 
 from jinan_gov.errors import CalendarNotPublishedError
 from jinan_gov.workdays import (
+    DAY_KINDS,
     add_working_days,
+    day_kind,
+    holiday_name,
     is_working_day,
     published_years,
     working_days_between,
@@ -333,3 +336,32 @@ def test_huge_n_runs_out_of_the_published_calendar() -> None:
         add_working_days(D(2023, 5, 6), 10**30)
     with pytest.raises(CalendarNotPublishedError, match=f"{LAST.year + 1}"):
         add_working_days(D(LAST.year, 12, 20), 30)
+
+
+def test_day_kind_and_holiday_name_on_the_2023_may_day_break() -> None:
+    kinds = {d: day_kind(dt.date(2023, 4, d)) for d in (22, 23, 28, 29, 30)}
+    assert kinds == {22: "weekend", 23: "makeup", 28: "working", 29: "holiday", 30: "holiday"}
+    assert holiday_name(dt.date(2023, 4, 23)) == holiday_name(dt.date(2023, 5, 3)) == "劳动节"
+    assert holiday_name(dt.date(2023, 4, 22)) is None
+    assert set(DAY_KINDS) == {"working", "makeup", "weekend", "holiday"}
+
+
+@given(st.dates(min_value=dt.date(2005, 1, 1), max_value=dt.date(2025, 12, 31)))
+def test_day_kind_agrees_with_is_working_day(day: dt.date) -> None:
+    kind = day_kind(day)
+    assert kind in DAY_KINDS
+    assert (kind in ("working", "makeup")) == is_working_day(day)
+    assert (kind == "holiday") <= (holiday_name(day) is not None)
+
+
+@pytest.mark.parametrize("bad", ["2023-05-01", dt.datetime(2023, 5, 1), None])
+def test_day_kind_and_holiday_name_reject_non_dates(bad: object) -> None:
+    for function in (day_kind, holiday_name):
+        with pytest.raises(TypeError, match=r"day must be a datetime\.date"):
+            function(bad)  # type: ignore[arg-type]
+
+
+def test_day_kind_unpublished_year() -> None:
+    for function in (day_kind, holiday_name):
+        with pytest.raises(CalendarNotPublishedError, match="2030"):
+            function(dt.date(2030, 1, 2))

@@ -35,6 +35,7 @@ from typing import cast, overload
 import polars as pl
 from pandera.typing.polars import DataFrame
 
+from jinan_gov._what_if import what_if_targets
 from jinan_gov.errors import InvalidActualsError, UnknownIdError
 from jinan_gov.plan import indicators
 from jinan_gov.schemas import STATUSES, ActualsSchema, AssessmentSchema
@@ -46,6 +47,7 @@ __all__ = (
     "attainment_summary",
     "read_actuals",
     "read_benchmarks",
+    "what_if_targets",
 )
 
 DEFAULT_TOLERANCE = 0.05

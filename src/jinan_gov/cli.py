@@ -49,6 +49,7 @@ from jinan_gov.export import FORMATS, csv_bytes, export
 from jinan_gov.plan import indicators, outcomes_2022, targets_2023, tasks_2023
 from jinan_gov.schemas import MEASURES, QUALIFIERS
 from jinan_gov.sources import appointments, documents
+from jinan_gov.wording import format_number, target_text
 from jinan_gov.workdays import add_working_days, is_working_day
 
 __all__ = ("build_parser", "main", "target_text")
@@ -58,78 +59,6 @@ _NAME_WIDTH = 44
 _TEXT_LIMIT = 31  # working days listed one by one by `due`; longer counts are summarised
 
 # --- Rendering ----------------------------------------------------------------------------
-
-
-def _number(value: float) -> str:
-    """A float without float noise: 5.0 -> '5', 0.5999999999999996 -> '0.6'.
-
-    >>> _number(5.0), _number(12027.5), _number(6.1 - 5.5), _number(-49.2)
-    ('5', '12027.5', '0.6', '-49.2')
-    """
-    text = f"{value:.10g}"
-    return "0" if text == "-0" else text
-
-
-def _figure(value: float, unit: str | None) -> str:
-    return f"{_number(value)} {unit}" if unit else _number(value)
-
-
-_SYMBOLS = {
-    "at_least": "≥ ",
-    "strive": "≥ ",
-    "about": "≈ ",
-    "cap_about": "≤ ≈ ",
-    "at_most": "≤ ",
-    "exceed": "> ",
-}
-# Qualifiers whose symbol alone loses the nuance of the Chinese wording: show the wording too.
-_SHOW_WORDING = frozenset({"about", "cap_about", "exceed", "reach", "strive"})
-
-
-def target_text(row: Mapping[str, Any]) -> str:
-    """A target (or outcome) with its qualifier, readable at a glance.
-
-    ``row`` is a row of :func:`jinan_gov.indicators` as a dict (``value``, ``value_upper``,
-    ``value_target``, ``value_stretch``, ``unit``, ``qualifier``, ``qualifier_zh``).
-
-    Examples
-    --------
-    >>> rows = {r["id"]: r for r in indicators().to_dicts()}
-    >>> for i in ("gdp_growth_2023", "services_value_added_growth_2023", "cpi_growth_2023",
-    ...           "foreign_trade_growth_2023", "energy_emission_targets_2023",
-    ...           "new_urban_jobs_2023", "industrial_internet_parks_new_2023",
-    ...           "power_coal_stock_days_2023", "cloud_enterprises_2022"):
-    ...     print(target_text(rows[i]))
-    ≥ 5.5 %
-    ≈ 6 % (左右)
-    ≤ ≈ 3 % (控制在…左右)
-    > provincial avg
-    qualitative
-    15 万人
-    2–3 个
-    ≥ 20 天 · target 25 · stretch 30
-    > 6 万家 (突破)
-    """
-    qualifier = row["qualifier"]
-    value, unit = row["value"], row["unit"]
-    if qualifier == "qualitative" or (value is None and qualifier != "above_benchmark"):
-        return "qualitative"
-    if qualifier == "above_benchmark":
-        return "> provincial avg"
-    if qualifier == "range":
-        return f"{_number(value)}–{_figure(row['value_upper'], unit)}"
-    if qualifier == "tiers":
-        parts = [f"≥ {_figure(value, unit)}"]
-        if row.get("value_target") is not None:
-            parts.append(f"target {_number(row['value_target'])}")
-        if row.get("value_stretch") is not None:
-            parts.append(f"stretch {_number(row['value_stretch'])}")
-        return " · ".join(parts)
-    text = _SYMBOLS.get(qualifier, "") + _figure(value, unit)
-    wording = row.get("qualifier_zh")
-    if qualifier in _SHOW_WORDING and wording:
-        text += f" ({wording})"
-    return text
 
 
 def _width(text: str) -> int:
@@ -358,7 +287,7 @@ def _assess(args: argparse.Namespace) -> int:
             r["id"],
             r["name_en"],
             texts[r["id"]],
-            "" if r["actual"] is None else _number(r["actual"]),
+            "" if r["actual"] is None else format_number(r["actual"]),
             r["status"],
             "" if r["gap"] is None else f"{r['gap']:+.10g}",
             r["tier_reached"] or "",

@@ -5,10 +5,15 @@ Three curated CSV tables (``outcomes_2022.csv``, ``targets_2023.csv``,
 (济政发〔2023〕4号), each with the verbatim quote that states it. The loaders add
 the derived columns (``table``, ``value_base``, ``unit_base``) and validate
 the result against :class:`jinan_gov.schemas.IndicatorSchema`.
+
+:func:`plan_pairs` puts each indicator's 2022 outcome next to its 2023 target (with the
+target as the plan words it), :func:`filter_pairs` selects them by section and measure, and
+:func:`sections` lists the plan's sections in order.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache
 
@@ -17,18 +22,27 @@ from pandera.typing.polars import DataFrame
 
 from jinan_gov._tables import polars_schema, read_csv
 from jinan_gov.errors import UnknownIdError
-from jinan_gov.schemas import INDICATOR_TABLES, UNIT_MULTIPLIERS, IndicatorSchema
+from jinan_gov.numerals import parse_chinese_numeral
+from jinan_gov.schemas import INDICATOR_TABLES, MEASURES, UNIT_MULTIPLIERS, IndicatorSchema
+from jinan_gov.wording import render_target
 
 __all__ = (
     "base_unit",
+    "filter_pairs",
     "indicators",
     "outcomes_2022",
+    "plan_pairs",
+    "section_key",
+    "sections",
     "select_indicators",
     "targets_2023",
     "tasks_2023",
 )
 
 _DERIVED = ("table", "value_base", "unit_base")
+_NUMERAL = "一二三四五六七八九十"
+_SECTION_KEY = rf"^([{_NUMERAL}]+(?:\([{_NUMERAL}]+\))?)"
+_FILTER_COLUMNS = ("section_key_2022", "section_key_2023", "measure")
 
 
 def base_unit(unit: str | None) -> tuple[float, str | None]:
@@ -142,3 +156,189 @@ def select_indicators(ids: Iterable[str]) -> DataFrame[IndicatorSchema]:
             raise UnknownIdError("indicator id", candidate, known)
     order = pl.DataFrame({"id": wanted}, schema={"id": pl.String})
     return IndicatorSchema.validate(order.join(table, on="id", how="left", maintain_order="left"))
+
+
+# --- Outcomes next to targets ---------------------------------------------------------------
+
+
+def section_key(section: str) -> str:
+    """The (一)-level part of a section path, the level the plan explorer filters on.
+
+    >>> section_key("三(一)一是1.")
+    '三(一)'
+    >>> section_key("一")
+    '一'
+    """
+    match = re.match(_SECTION_KEY, section)
+    if match is None:
+        raise ValueError(f"not a section of the plan: {section!r} (expected e.g. '三(一)一是1.')")
+    return match.group(1)
+
+
+def _section_order(key: str) -> tuple[int, int]:
+    part, _, rest = key.partition("(")
+    return parse_chinese_numeral(part), parse_chinese_numeral(rest[:-1]) if rest else 0
+
+
+@cache
+def sections() -> pl.DataFrame:
+    """The parts and sections of the plan down to the (一) level, in the plan's order.
+
+    Returns
+    -------
+    polars.DataFrame
+        ``key`` (``"一"``, ``"一(一)"`` … ``"三(七)"``: what :func:`section_key` gives),
+        ``section_title_zh``, ``section_title_en`` and ``order`` (0, 1, …).
+
+    Examples
+    --------
+    >>> sections().head(3).select("key", "section_title_en").rows()  # doctest: +ELLIPSIS
+    [('一', ...), ('一(一)', ...), ('一(二)', ...)]
+    """
+    frames = [outcomes_2022(), targets_2023(), tasks_2023()]
+    titles = (
+        pl.concat([f.select("section", "section_title_zh", "section_title_en") for f in frames])
+        .with_columns(key=pl.col("section").str.extract(_SECTION_KEY))
+        .select("key", "section_title_zh", "section_title_en")
+        .unique("key", maintain_order=True)
+    )
+    order = sorted(titles["key"], key=_section_order)
+    return titles.with_columns(order=pl.col("key").replace_strict(order, range(len(order)))).sort(
+        "order"
+    )
+
+
+_PAIR_COLUMNS = ("id", "section", "name_zh", "name_en", "value", "unit", "measure")
+_TARGET_COLUMNS = ("value_upper", "value_target", "value_stretch", "qualifier", "qualifier_zh")
+
+
+@cache
+def plan_pairs() -> pl.DataFrame:
+    """Every indicator of the plan once, its 2022 outcome next to its 2023 target.
+
+    Outcomes (part 一) and targets (the main targets of part 二 and the task targets of
+    part 三) are paired by their shared ``indicator``; an indicator with only an outcome or
+    only a target has nulls on the other side.
+
+    Returns
+    -------
+    polars.DataFrame
+        ``indicator``, ``name_zh``, ``name_en`` and ``measure`` (the target's wording when
+        there is one), ``paired``, then ``*_2022`` columns (``id``, ``section``,
+        ``section_key``, ``name_zh``, ``value``, ``unit``) and ``*_2023`` columns (the same
+        plus ``table``, ``value_upper``, ``value_target``, ``value_stretch``,
+        ``qualifier``, ``qualifier_zh``, ``binding`` and ``target_text``, the target as
+        the plan states it, e.g. ``5.5%以上``).
+
+    Examples
+    --------
+    >>> row = plan_pairs().filter(indicator="gdp_growth").row(0, named=True)
+    >>> row["value_2022"], row["target_text_2023"], row["section_key_2023"]
+    (3.1, '5.5%以上', '二(二)')
+    """
+    outcome = outcomes_2022().select(
+        "indicator", *(pl.col(c).alias(f"{c}_2022") for c in _PAIR_COLUMNS)
+    )
+    target_frame = pl.concat([targets_2023(), tasks_2023()])
+    target = target_frame.select(
+        "indicator",
+        *(pl.col(c).alias(f"{c}_2023") for c in (*_PAIR_COLUMNS, "table", *_TARGET_COLUMNS)),
+        pl.col("binding").alias("binding_2023"),
+    )
+    joined = outcome.join(
+        target, on="indicator", how="full", coalesce=True, maintain_order="left_right"
+    )
+    text = [
+        None
+        if row["qualifier_2023"] is None
+        else render_target(
+            row["value_2023"],
+            row["unit_2023"],
+            row["qualifier_2023"],
+            value_upper=row["value_upper_2023"],
+            value_target=row["value_target_2023"],
+            value_stretch=row["value_stretch_2023"],
+            qualifier_zh=row["qualifier_zh_2023"],
+            style="words",
+        )
+        for row in joined.iter_rows(named=True)
+    ]
+    return joined.select(
+        "indicator",
+        pl.coalesce("name_zh_2023", "name_zh_2022").alias("name_zh"),
+        pl.coalesce("name_en_2023", "name_en_2022").alias("name_en"),
+        pl.coalesce("measure_2023", "measure_2022").alias("measure"),
+        (pl.col("id_2022").is_not_null() & pl.col("id_2023").is_not_null()).alias("paired"),
+        "id_2022",
+        "section_2022",
+        pl.col("section_2022").str.extract(_SECTION_KEY).alias("section_key_2022"),
+        "name_zh_2022",
+        "value_2022",
+        "unit_2022",
+        "id_2023",
+        "table_2023",
+        "section_2023",
+        pl.col("section_2023").str.extract(_SECTION_KEY).alias("section_key_2023"),
+        "name_zh_2023",
+        "value_2023",
+        "unit_2023",
+        "value_upper_2023",
+        "value_target_2023",
+        "value_stretch_2023",
+        "qualifier_2023",
+        "qualifier_zh_2023",
+        "binding_2023",
+        pl.Series("target_text_2023", text, dtype=pl.String),
+    )
+
+
+def filter_pairs(pairs: pl.DataFrame, section: str = "", measure: str = "") -> pl.DataFrame:
+    """The rows of :func:`plan_pairs` in a section and of a measure.
+
+    Parameters
+    ----------
+    pairs
+        :func:`plan_pairs` or a subset of it.
+    section
+        A section key such as ``"一(一)"`` or ``"三(二)"``: keeps indicators whose 2022
+        outcome *or* 2023 target is in that section. ``""`` keeps all.
+    measure
+        One of :data:`jinan_gov.schemas.MEASURES`; ``""`` keeps all.
+
+    Raises
+    ------
+    ValueError
+        An unknown section key or measure (the message lists the valid ones).
+
+    Examples
+    --------
+    >>> filter_pairs(plan_pairs(), section="二(二)", measure="share").height
+    3
+    >>> filter_pairs(plan_pairs(), section="九(九)")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown section '九(九)'; valid: 一, 一(一), ...
+    """
+    if not isinstance(pairs, pl.DataFrame):
+        raise TypeError(f"filter_pairs() takes a frame of plan_pairs(), got {type(pairs).__name__}")
+    missing = [c for c in _FILTER_COLUMNS if c not in pairs.columns]
+    if missing:
+        raise ValueError(f"filter_pairs() needs the columns of plan_pairs(); missing {missing}")
+    keys = sections()["key"].to_list()
+    if section and section not in keys:
+        raise ValueError(f"unknown section {section!r}; valid: {', '.join(keys)}")
+    if measure and measure not in MEASURES:
+        raise ValueError(f"unknown measure {measure!r}; valid: {', '.join(MEASURES)}")
+    frame = pairs
+    if section:
+        in_section = (pl.col("section_key_2022") == section) | (
+            pl.col("section_key_2023") == section
+        )
+        frame = frame.filter(in_section.fill_null(value=False))
+    if measure:
+        frame = frame.filter(pl.col("measure") == measure)
+    return frame
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

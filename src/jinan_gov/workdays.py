@@ -40,13 +40,20 @@ from chinese_calendar import constants as _cc_constants
 from jinan_gov.errors import CalendarNotPublishedError
 
 __all__ = (
+    "DAY_KINDS",
     "add_working_days",
+    "day_kind",
+    "holiday_name",
     "is_working_day",
     "published_years",
     "working_days_between",
 )
 
 _EXAMPLE_DAY = "2023-05-06"
+
+DAY_KINDS = ("working", "makeup", "weekend", "holiday")
+"""What a day is on the official calendar: an ordinary working day, a make-up working day
+on a weekend (调休上班), an ordinary weekend day, or a day off for a public holiday."""
 
 
 @cache
@@ -121,6 +128,58 @@ def is_working_day(day: dt.date) -> bool:
     ordinal = day.toordinal()
     i = bisect_left(days, ordinal)
     return i < len(days) and days[i] == ordinal
+
+
+def day_kind(day: dt.date) -> str:
+    """What ``day`` is on China's official calendar: one of :data:`DAY_KINDS`.
+
+    Raises
+    ------
+    TypeError
+        If ``day`` is not a ``datetime.date``.
+    CalendarNotPublishedError
+        If the schedule for ``day.year`` is not in the bundled calendar.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> [day_kind(date(2023, 5, d)) for d in (1, 4, 6, 7)]
+    ['holiday', 'working', 'makeup', 'weekend']
+    """
+    if is_working_day(day):
+        return "makeup" if day.weekday() >= 5 else "working"
+    return "holiday" if holiday_name(day) else "weekend"
+
+
+def holiday_name(day: dt.date) -> str | None:
+    """The Chinese name of the public holiday ``day`` belongs to, else ``None``.
+
+    A day off for a holiday and a make-up working day (调休) for it both belong to it.
+
+    Raises
+    ------
+    TypeError
+        If ``day`` is not a ``datetime.date``.
+    CalendarNotPublishedError
+        If the schedule for ``day.year`` is not in the bundled calendar.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> holiday_name(date(2023, 5, 1)), holiday_name(date(2023, 5, 6)), holiday_name(date(2023, 5, 7))
+    ('劳动节', '劳动节', None)
+    """  # noqa: E501
+    day = _check_date(day, "day")
+    _published_year(day)
+    _, holiday = chinese_calendar.get_holiday_detail(day)
+    if not holiday:
+        return None
+    return _holiday_names_zh().get(str(holiday), str(holiday))
+
+
+@cache
+def _holiday_names_zh() -> dict[str, str]:
+    return {holiday.value: holiday.chinese for holiday in chinese_calendar.Holiday}
 
 
 def add_working_days(start: dt.date, n: int) -> dt.date:
@@ -341,3 +400,7 @@ def _check_n(n: object) -> int:
     if k < 0:
         raise ValueError(f"n must be >= 0, got {k} (counting backwards is not supported)")
     return k
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

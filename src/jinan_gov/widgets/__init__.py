@@ -45,6 +45,8 @@ except ImportError as error:  # pragma: no cover - only without the notebook ext
         'vl-convert-python, anywidget): pip install "jinan-gov[notebook]"'
     ) from error
 
+from jinan_gov.attainment import what_if_targets
+from jinan_gov.plan import filter_pairs, plan_pairs, section_key
 from jinan_gov.widgets._charts import MEASURE_LABELS, STATUS_COLORS, STATUS_LABELS, chart_widget
 from jinan_gov.widgets.attainment import (
     AttainmentWhatIf,
@@ -53,18 +55,14 @@ from jinan_gov.widgets.attainment import (
     parse_benchmarks,
     status_table_html,
     summary_line,
-    what_if_targets,
 )
 from jinan_gov.widgets.plan import (
     PlanExplorer,
-    filter_pairs,
     measure_options,
     measures_chart,
     pairs_chart,
     pairs_table_html,
     plan_explorer,
-    plan_pairs,
-    section_key,
     section_options,
     sections_chart,
 )

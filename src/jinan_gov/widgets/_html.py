@@ -8,7 +8,6 @@ explorer's table functions stay plain functions that tests call without a kernel
 from __future__ import annotations
 
 import html
-import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -19,7 +18,6 @@ __all__ = (
     "esc",
     "html_table",
     "message",
-    "num",
     "observe",
     "td",
 )
@@ -46,19 +44,6 @@ CSS = """<style>
 def esc(value: object) -> str:
     """``value`` as escaped HTML text; ``None`` is empty."""
     return html.escape("" if value is None else str(value))
-
-
-def num(value: float | None) -> str:
-    """A figure as the plan writes it: no exponent, no trailing zeros; '–' for none.
-
-    >>> num(5.0), num(12027.5), num(0.125), num(None)
-    ('5', '12027.5', '0.125', '–')
-    """
-    if value is None or math.isnan(value):
-        return "–"
-    if float(value).is_integer():
-        return str(int(value))
-    return f"{value:.4f}".rstrip("0").rstrip(".")
 
 
 def html_table(header: Sequence[str], rows: Sequence[Sequence[str]], *, scroll: bool = True) -> str:

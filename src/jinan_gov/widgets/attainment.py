@@ -10,20 +10,19 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 import altair as alt
 import ipywidgets as widgets
 import polars as pl
 
-from jinan_gov.attainment import DEFAULT_TOLERANCE, assess, attainment_summary
+from jinan_gov.attainment import DEFAULT_TOLERANCE, assess, attainment_summary, what_if_targets
 from jinan_gov.errors import UnknownIdError
-from jinan_gov.plan import targets_2023
+from jinan_gov.plan import plan_pairs
 from jinan_gov.schemas import STATUSES
 from jinan_gov.widgets._charts import STATUS_COLORS, STATUS_LABELS, chart_widget
-from jinan_gov.widgets._html import CSS, display_bundle, esc, html_table, message, num, observe, td
-from jinan_gov.widgets.plan import plan_pairs
+from jinan_gov.widgets._html import CSS, display_bundle, esc, html_table, message, observe, td
+from jinan_gov.wording import format_number
 
 __all__ = (
     "AttainmentWhatIf",
@@ -32,62 +31,7 @@ __all__ = (
     "parse_benchmarks",
     "status_table_html",
     "summary_line",
-    "what_if_targets",
 )
-
-
-@cache
-def what_if_targets() -> pl.DataFrame:
-    """The 2023 main targets and the input :func:`attainment_what_if` gives each.
-
-    Returns
-    -------
-    polars.DataFrame
-        ``id``, ``name_zh``, ``name_en``, ``unit``, ``target_text``, ``binding``,
-        ``input`` (``slider`` for a target with a figure, ``relative`` for one that is
-        measured against a benchmark, ``qualitative`` for a yes/no target), ``default``
-        (the target's own figure; for a relative target the 2022 outcome when the plan
-        reports one, else 0), and the slider's ``min``, ``max`` and ``step``.
-
-    Examples
-    --------
-    >>> row = what_if_targets().filter(id="gdp_growth_2023").row(0, named=True)
-    >>> row["input"], row["default"], row["min"], row["max"], row["step"]
-    ('slider', 5.5, 2.7, 8.3, 0.1)
-    """
-    order = targets_2023().select(pl.col("id").alias("id_2023"))
-    pairs = order.join(plan_pairs(), on="id_2023", how="left", maintain_order="left")
-    rows: list[dict[str, Any]] = []
-    for row in pairs.iter_rows(named=True):
-        qualifier, value = row["qualifier_2023"], row["value_2023"]
-        if qualifier == "qualitative":
-            kind, default, low, high, step = "qualitative", 1.0, 0.0, 1.0, 1.0
-        elif qualifier == "above_benchmark":
-            kind, step = "relative", 0.1
-            default = row["value_2022"] if row["value_2022"] is not None else 0.0
-            low, high = default - 20.0, default + 20.0
-        else:
-            kind = "slider"
-            step = 0.1 if round(value * 10, 9).is_integer() else 0.01
-            span = round(max(abs(value) * 0.5, 1.0) / step) * step
-            default, low, high = value, value - span, value + span
-        digits = 2 if step < 0.1 else 1
-        rows.append(
-            {
-                "id": row["id_2023"],
-                "name_zh": row["name_zh_2023"],
-                "name_en": row["name_en"],
-                "unit": row["unit_2023"],
-                "target_text": row["target_text_2023"],
-                "binding": row["binding_2023"],
-                "input": kind,
-                "default": round(default, digits),
-                "min": round(low, digits),
-                "max": round(high, digits),
-                "step": step,
-            }
-        )
-    return pl.DataFrame(rows)
 
 
 def parse_benchmarks(texts: Mapping[str, str]) -> tuple[dict[str, float], list[str]]:
@@ -161,8 +105,8 @@ def status_table_html(assessed: pl.DataFrame) -> str:
         if row["qualifier"] == "qualitative":
             actual = "yes 是" if row["actual"] == 1 else "no 否"
         else:
-            actual = f"{num(row['actual'])}{unit}"
-        bench = f"{num(row['benchmark'])}{unit}" if row["benchmark"] is not None else ""
+            actual = f"{format_number(row['actual'])}{unit}"
+        bench = f"{format_number(row['benchmark'])}{unit}" if row["benchmark"] is not None else ""
         gap = _signed(row["gap"])
         binding = "约束性 binding" if row["binding"] else ""
         rows.append(
@@ -409,7 +353,7 @@ def attainment_what_if(
         if row["input"] == "relative":
             given = (benchmarks or {}).get(target)
             texts[target] = widgets.Text(
-                value="" if given is None else num(given),
+                value="" if given is None else format_number(given),
                 placeholder="provincial average 全省平均, e.g. 4.2",
                 description="↳ 全省平均 benchmark (%)",
                 continuous_update=False,

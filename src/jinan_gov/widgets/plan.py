@@ -7,18 +7,15 @@ plain functions of a frame of :func:`plan_pairs`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any, Final
 
 import altair as alt
 import ipywidgets as widgets
 import polars as pl
 
-from jinan_gov.numerals import parse_chinese_numeral
-from jinan_gov.plan import outcomes_2022, targets_2023, tasks_2023
+from jinan_gov.plan import filter_pairs, plan_pairs, sections
 from jinan_gov.schemas import MEASURES
 from jinan_gov.widgets._charts import (
     MEASURE_LABELS,
@@ -33,21 +30,18 @@ from jinan_gov.widgets._html import (
     esc,
     html_table,
     message,
-    num,
     observe,
     td,
 )
+from jinan_gov.wording import format_number
 
 __all__ = (
     "PlanExplorer",
-    "filter_pairs",
     "measure_options",
     "measures_chart",
     "pairs_chart",
     "pairs_table_html",
     "plan_explorer",
-    "plan_pairs",
-    "section_key",
     "section_options",
     "sections_chart",
 )
@@ -62,145 +56,13 @@ _SECTION_KEY = rf"^([{_NUMERAL}]+(?:\([{_NUMERAL}]+\))?)"
 _SUFFIX_QUALIFIERS = ("以上", "左右", "余")
 
 
-def section_key(section: str) -> str:
-    """The (一)-level part of a section path, the level the plan explorer filters on.
-
-    >>> section_key("三(一)一是1.")
-    '三(一)'
-    >>> section_key("一")
-    '一'
-    """
-    match = re.match(_SECTION_KEY, section)
-    if match is None:
-        raise ValueError(f"not a section of the plan: {section!r} (expected e.g. '三(一)一是1.')")
-    return match.group(1)
-
-
-def _section_order(key: str) -> tuple[int, int]:
-    part, _, rest = key.partition("(")
-    return parse_chinese_numeral(part), parse_chinese_numeral(rest[:-1]) if rest else 0
-
-
-@cache
-def _section_titles() -> pl.DataFrame:
-    frames = [outcomes_2022(), targets_2023(), tasks_2023()]
-    titles = (
-        pl.concat([f.select("section", "section_title_zh", "section_title_en") for f in frames])
-        .with_columns(key=pl.col("section").str.extract(_SECTION_KEY))
-        .select("key", "section_title_zh", "section_title_en")
-        .unique("key", maintain_order=True)
-    )
-    order = sorted(titles["key"], key=_section_order)
-    return titles.with_columns(order=pl.col("key").replace_strict(order, range(len(order)))).sort(
-        "order"
-    )
-
-
-_PAIR_COLUMNS = ("id", "section", "name_zh", "name_en", "value", "unit", "measure")
-_TARGET_COLUMNS = ("value_upper", "value_target", "value_stretch", "qualifier", "qualifier_zh")
-
-
-@cache
-def plan_pairs() -> pl.DataFrame:
-    """Every indicator of the plan once, its 2022 outcome next to its 2023 target.
-
-    Outcomes (part 一) and targets (the main targets of part 二 and the task targets of
-    part 三) are paired by their shared ``indicator``; an indicator with only an outcome or
-    only a target has nulls on the other side.
-
-    Returns
-    -------
-    polars.DataFrame
-        ``indicator``, ``name_zh``, ``name_en`` and ``measure`` (the target's wording when
-        there is one), ``paired``, then ``*_2022`` columns (``id``, ``section``,
-        ``section_key``, ``name_zh``, ``value``, ``unit``) and ``*_2023`` columns (the same
-        plus ``table``, ``value_upper``, ``value_target``, ``value_stretch``,
-        ``qualifier``, ``qualifier_zh``, ``binding`` and ``target_text``, the target as
-        the plan states it, e.g. ``5.5%以上``).
-
-    Examples
-    --------
-    >>> row = plan_pairs().filter(indicator="gdp_growth").row(0, named=True)
-    >>> row["value_2022"], row["target_text_2023"], row["section_key_2023"]
-    (3.1, '5.5%以上', '二(二)')
-    """
-    outcome = outcomes_2022().select(
-        "indicator", *(pl.col(c).alias(f"{c}_2022") for c in _PAIR_COLUMNS)
-    )
-    target_frame = pl.concat([targets_2023(), tasks_2023()])
-    target = target_frame.select(
-        "indicator",
-        *(pl.col(c).alias(f"{c}_2023") for c in (*_PAIR_COLUMNS, "table", *_TARGET_COLUMNS)),
-        pl.col("binding").alias("binding_2023"),
-    )
-    joined = outcome.join(
-        target, on="indicator", how="full", coalesce=True, maintain_order="left_right"
-    )
-    text = [_target_text(row) for row in joined.iter_rows(named=True)]
-    return joined.select(
-        "indicator",
-        pl.coalesce("name_zh_2023", "name_zh_2022").alias("name_zh"),
-        pl.coalesce("name_en_2023", "name_en_2022").alias("name_en"),
-        pl.coalesce("measure_2023", "measure_2022").alias("measure"),
-        (pl.col("id_2022").is_not_null() & pl.col("id_2023").is_not_null()).alias("paired"),
-        "id_2022",
-        "section_2022",
-        pl.col("section_2022").str.extract(_SECTION_KEY).alias("section_key_2022"),
-        "name_zh_2022",
-        "value_2022",
-        "unit_2022",
-        "id_2023",
-        "table_2023",
-        "section_2023",
-        pl.col("section_2023").str.extract(_SECTION_KEY).alias("section_key_2023"),
-        "name_zh_2023",
-        "value_2023",
-        "unit_2023",
-        "value_upper_2023",
-        "value_target_2023",
-        "value_stretch_2023",
-        "qualifier_2023",
-        "qualifier_zh_2023",
-        "binding_2023",
-        pl.Series("target_text_2023", text, dtype=pl.String),
-    )
-
-
-def _target_text(row: Mapping[str, Any]) -> str | None:
-    """A target as the plan states it: 5.5%以上, 控制在3%左右, 2—3个, 高于全省平均水平."""
-    qualifier, words = row["qualifier_2023"], row["qualifier_zh_2023"] or ""
-    if qualifier is None:
-        return None
-    if qualifier == "qualitative":
-        return "完成 (qualitative)"
-    if qualifier == "above_benchmark":
-        return words or "高于全省平均水平"
-    unit = row["unit_2023"] or ""
-    if qualifier == "range":
-        figures = [num(row["value_2023"]), f"{num(row['value_upper_2023'])}{unit}"]
-    elif qualifier == "tiers":
-        tiers = ("value_2023", "value_target_2023", "value_stretch_2023")
-        figures = [f"{num(row[name])}{unit}" for name in tiers]
-    else:
-        figures = [f"{num(row['value_2023'])}{unit}"]
-    if "…" in words:
-        parts = words.split("…")
-        if len(parts) - 1 == len(figures):
-            return "".join(p + f for p, f in zip(parts, figures, strict=False)) + parts[-1]
-        return words.replace("…", figures[0], 1).replace("…", "")
-    figure = ("—" if qualifier == "range" else "、").join(figures)
-    if words in _SUFFIX_QUALIFIERS:
-        return figure + words
-    return words + figure
-
-
 def section_options() -> list[tuple[str, str]]:
     """Dropdown options for the section filter: ``(label, key)``, ``""`` meaning all.
 
     >>> section_options()[:2]
     [('全部 All sections', ''), ('一 2022年国民经济和社会发展计划执行情况', '一')]
     """
-    titles = _section_titles()
+    titles = sections()
     return [("全部 All sections", "")] + [
         (f"{key} {title}", key) for key, title in titles.select("key", "section_title_zh").rows()
     ]
@@ -209,49 +71,6 @@ def section_options() -> list[tuple[str, str]]:
 def measure_options() -> list[tuple[str, str]]:
     """Dropdown options for the measure filter: ``(label, measure)``, ``""`` meaning all."""
     return [("全部 All measures", "")] + [(MEASURE_LABELS[m], m) for m in MEASURES]
-
-
-def filter_pairs(pairs: pl.DataFrame, section: str = "", measure: str = "") -> pl.DataFrame:
-    """The rows of :func:`plan_pairs` in a section and of a measure.
-
-    Parameters
-    ----------
-    pairs
-        :func:`plan_pairs` or a subset of it.
-    section
-        A section key such as ``"一(一)"`` or ``"三(二)"``: keeps indicators whose 2022
-        outcome *or* 2023 target is in that section. ``""`` keeps all.
-    measure
-        One of :data:`jinan_gov.schemas.MEASURES`; ``""`` keeps all.
-
-    Raises
-    ------
-    ValueError
-        An unknown section key or measure (the message lists the valid ones).
-
-    Examples
-    --------
-    >>> filter_pairs(plan_pairs(), section="二(二)", measure="share").height
-    3
-    >>> filter_pairs(plan_pairs(), section="九(九)")  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    ValueError: unknown section '九(九)'; valid: 一, 一(一), ...
-    """
-    keys = _section_titles()["key"].to_list()
-    if section and section not in keys:
-        raise ValueError(f"unknown section {section!r}; valid: {', '.join(keys)}")
-    if measure and measure not in MEASURES:
-        raise ValueError(f"unknown measure {measure!r}; valid: {', '.join(MEASURES)}")
-    frame = pairs
-    if section:
-        in_section = (pl.col("section_key_2022") == section) | (
-            pl.col("section_key_2023") == section
-        )
-        frame = frame.filter(in_section.fill_null(value=False))
-    if measure:
-        frame = frame.filter(pl.col("measure") == measure)
-    return frame
 
 
 def _long_values(pairs: pl.DataFrame) -> pl.DataFrame:
@@ -267,7 +86,9 @@ def _long_values(pairs: pl.DataFrame) -> pl.DataFrame:
         pl.lit(OUTCOME_LABEL).alias("kind"),
         pl.col("value_2022").alias("value"),
         pl.col("unit_2022").alias("unit"),
-        pl.col("value_2022").map_elements(num, return_dtype=pl.String).alias("as_written"),
+        pl.col("value_2022")
+        .map_elements(format_number, return_dtype=pl.String)
+        .alias("as_written"),
     )
     target = pairs.filter(pl.col("value_2023").is_not_null()).select(
         *common,
@@ -333,7 +154,7 @@ def sections_chart(pairs: pl.DataFrame, *, width: int = 300) -> alt.Chart:
     >>> spec["encoding"]["x"]["field"], spec["mark"]["type"]
     ('count', 'bar')
     """
-    titles = _section_titles()
+    titles = sections()
     counts = (
         pairs.filter(pl.col("id_2023").is_not_null())
         .group_by("section_key_2023", "table_2023")
@@ -415,7 +236,7 @@ def pairs_table_html(pairs: pl.DataFrame) -> str:
         return message("No indicator matches these filters. 没有符合条件的指标。")
     rows = []
     for row in pairs.iter_rows(named=True):
-        outcome = f"{num(row['value_2022'])}{esc(row['unit_2022'] or '')}"
+        outcome = f"{format_number(row['value_2022'])}{esc(row['unit_2022'] or '')}"
         rows.append(
             [
                 td(f'{esc(row["name_zh"])}<br><span class="jg-en">{esc(row["name_en"])}</span>'),

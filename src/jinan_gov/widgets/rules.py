@@ -10,10 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
 from typing import Any, Final
 
-import chinese_calendar
 import ipywidgets as widgets
 import polars as pl
 
@@ -21,7 +19,7 @@ from jinan_gov import rules
 from jinan_gov.errors import CalendarNotPublishedError
 from jinan_gov.schemas import FACT_KINDS, MEETINGS
 from jinan_gov.widgets._html import CSS, display_bundle, en, esc, html_table, message, observe, td
-from jinan_gov.workdays import add_working_days, is_working_day
+from jinan_gov.workdays import add_working_days, day_kind, holiday_name
 
 __all__ = (
     "KIND_LABELS",
@@ -197,26 +195,12 @@ def deadline_options() -> list[tuple[str, str]]:
     return [*options, ("自定义 Custom number of working days", "")]
 
 
-@cache
-def _holiday_names_zh() -> dict[str, str]:
-    return {holiday.value: holiday.chinese for holiday in chinese_calendar.Holiday}
-
-
-def _day_kind(day: dt.date) -> tuple[str, str]:
-    """How the official calendar treats a day, and the holiday it belongs to (Chinese name)."""
-    _, holiday = chinese_calendar.get_holiday_detail(day)
-    name = _holiday_names_zh().get(holiday, holiday or "")
-    if is_working_day(day):
-        return ("makeup" if day.weekday() >= 5 else "working"), name
-    return ("holiday" if holiday else "weekend"), name
-
-
 def _day_strip(start: dt.date, due: dt.date) -> str:
     """One coloured cell per day after ``start`` up to ``due``, with a legend."""
     cells = []
     day = start + dt.timedelta(days=1)
     while day <= due:
-        kind, holiday = _day_kind(day)
+        kind, holiday = day_kind(day), holiday_name(day)
         color, title = _DAY_STYLES[kind]
         label = f"{day:%m-%d}<br>{_WEEKDAYS[day.weekday()][:3]}"
         if holiday:
