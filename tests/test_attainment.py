@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 from pathlib import Path
 
 import polars as pl
@@ -397,3 +398,151 @@ def test_duplicates_detected_whatever_the_row_order(pairs: list[tuple[str | None
             assess(frame)
     else:
         assert assess(frame).height == len(pairs)
+
+
+# --- 左右 band edges are inclusive, exactly --------------------------------------------
+
+BANDED = sorted(i for i in NUMERIC if TARGETS[i]["qualifier"] in ("about", "cap_about"))
+
+
+def band_edges(target_id: str, tolerance: Decimal) -> tuple[Decimal, Decimal]:
+    """The band of a 左右 target in exact decimal arithmetic: what a person computes."""
+    value = TARGETS[target_id]["value"]
+    assert isinstance(value, float)
+    target = Decimal(repr(value))
+    return target - abs(target) * tolerance, target + abs(target) * tolerance
+
+
+@pytest.mark.parametrize(
+    ("target_id", "actual", "tolerance"),
+    [
+        ("urbanization_rate_change_2023", 0.82, 0.18),
+        ("services_value_added_growth_2023", 4.56, 0.24),
+        ("cpi_growth_2023", 3.72, 0.24),
+    ],
+)
+def test_band_edges_found_by_hand_are_inside(
+    target_id: str, actual: float, tolerance: float
+) -> None:
+    assert assess({target_id: actual}, tolerance=tolerance)["status"].item() == "met"
+
+
+def test_float32_actual_on_the_edge_is_inside() -> None:
+    frame = pl.DataFrame(
+        {"id": ["services_value_added_growth_2023"], "actual": pl.Series([5.7], dtype=pl.Float32)}
+    )
+    result = assess(frame)
+    assert result.select("status", "actual").row(0) == ("met", 5.7)
+
+
+@settings(max_examples=150)
+@given(
+    st.sampled_from(BANDED),
+    st.one_of(
+        st.decimals(min_value=0, max_value="0.99", places=2),
+        st.decimals(min_value=0, max_value="0.99", places=4),
+    ),
+    st.sampled_from([pl.Float64, pl.Float32]),
+)
+def test_both_band_edges_are_inclusive_at_every_tolerance(
+    target_id: str, tolerance: Decimal, dtype: pl.DataType
+) -> None:
+    low, high = band_edges(target_id, tolerance)
+    if dtype == pl.Float32 and any(
+        len(edge.normalize().as_tuple().digits) > 6 for edge in (low, high)
+    ):
+        return  # a float32 holds 6 significant digits: the edge is not representable
+    edges = [float(low), float(high)]
+    outside = [math.nextafter(edges[0], -math.inf), math.nextafter(edges[1], math.inf)]
+    frame = pl.DataFrame(
+        {
+            "scenario": ["low", "high", "below", "above"],
+            "id": [target_id] * 4,
+            "actual": pl.Series(edges + outside, dtype=pl.Float64),
+        }
+    )
+    statuses = assess(frame, tolerance=float(tolerance))["status"].to_list()
+    assert all(status != "met" for status in statuses[2:])
+    on_edge = frame.head(2).with_columns(pl.col("actual").cast(dtype))
+    assert assess(on_edge, tolerance=float(tolerance))["status"].to_list() == ["met", "met"]
+
+
+def test_numpy_scalars_are_numbers() -> None:
+    np = pytest.importorskip("numpy")
+    result = assess(
+        {
+            "urbanization_rate_change_2023": np.float64(0.82),
+            "services_value_added_growth_2023": np.float32(5.7),
+            "new_urban_jobs_2023": np.int64(15),
+            "energy_emission_targets_2023": np.bool_(True),
+        },
+        tolerance=np.float32(0.18),
+    )
+    assert result["status"].to_list() == ["met", "met", "met", "met"]
+    assert result["actual"].to_list() == [0.82, 5.7, 15.0, 1.0]
+
+
+# --- booleans only for the qualitative target ------------------------------------------
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_boolean_actual_for_a_numeric_target_is_refused(flag: bool) -> None:
+    with pytest.raises(InvalidActualsError, match=r"'gdp_growth_2023' is (True|False), a boolean"):
+        assess({"gdp_growth_2023": flag})
+    frame = pl.DataFrame(
+        {"id": ["energy_emission_targets_2023", "gdp_growth_2023"], "actual": [flag, flag]}
+    )
+    with pytest.raises(InvalidActualsError, match=r"True/False given for \['gdp_growth_2023'\]"):
+        assess(frame)
+
+
+def test_boolean_column_for_the_qualitative_target_is_fine() -> None:
+    frame = pl.DataFrame({"id": ["energy_emission_targets_2023"], "actual": [True]})
+    assert assess(frame)["status"].item() == "met"
+
+
+def test_boolean_benchmark_is_refused() -> None:
+    with pytest.raises(InvalidActualsError, match="boolean"):
+        assess({"foreign_trade_growth_2023": 5.0}, benchmarks={"foreign_trade_growth_2023": True})
+    bench = pl.DataFrame({"id": ["foreign_trade_growth_2023"], "benchmark": [True]})
+    with pytest.raises(InvalidActualsError, match="holds booleans"):
+        assess({"foreign_trade_growth_2023": 5.0}, benchmarks=bench)
+
+
+def test_numpy_bool_for_a_numeric_target_is_refused() -> None:
+    np = pytest.importorskip("numpy")
+    with pytest.raises(InvalidActualsError, match="a boolean"):
+        assess({"gdp_growth_2023": np.bool_(True)})
+
+
+# --- clear failures --------------------------------------------------------------------
+
+
+def test_huge_integer_is_named() -> None:
+    with pytest.raises(InvalidActualsError, match="too large for a float: an integer of about 401"):
+        assess({"gdp_growth_2023": 10**400})
+
+
+@pytest.mark.parametrize("bad", ["0.05", True, None, [0.05]])
+def test_tolerance_must_be_a_number(bad: object) -> None:
+    with pytest.raises(TypeError, match="tolerance must be a number"):
+        assess({"gdp_growth_2023": 6.0}, tolerance=bad)  # type: ignore[call-overload]
+
+
+def test_summary_share_is_null_when_nothing_is_assessable() -> None:
+    summary = attainment_summary(assess({"foreign_trade_growth_2023": 5.0}))
+    assert summary.select("assessed", "share_attained").row(0) == (0, None)
+
+
+def test_summary_of_none_is_a_clear_type_error() -> None:
+    with pytest.raises(TypeError, match="returned by assess\\(\\), got NoneType"):
+        attainment_summary(None)  # type: ignore[arg-type]
+
+
+def test_summary_by_a_single_column_name() -> None:
+    result = assess({"gdp_growth_2023": 6.0, "cpi_growth_2023": 2.5})
+    assert attainment_summary(result, by="qualifier").equals(
+        attainment_summary(result, by=("qualifier",))
+    )
+    with pytest.raises(TypeError, match="by must be"):
+        attainment_summary(result, by=3)  # type: ignore[arg-type]

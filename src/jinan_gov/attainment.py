@@ -27,10 +27,12 @@ than projected), ``met`` (as projected), ``missed`` (worse than projected) and
 from __future__ import annotations
 
 import math
+import numbers
 from collections.abc import Iterable, Mapping
+from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
-from typing import cast, overload
+from typing import SupportsFloat, cast, overload
 
 import polars as pl
 from pandera.typing.polars import DataFrame
@@ -168,7 +170,32 @@ def assessable_targets() -> list[str]:
     return _targets()["id"].to_list()
 
 
-def _parameters(tolerance: float) -> pl.DataFrame:
+def _decimal(value: float) -> Decimal:
+    """The decimal a float was written as (its shortest round-trip representation)."""
+    return Decimal(repr(float(value)))
+
+
+def _band_edges(targets: pl.Series, tolerance: Decimal) -> pl.DataFrame:
+    """Per target: the 左右 band ``|t| * tolerance`` and its edges, computed in decimal.
+
+    Float arithmetic would put ``1 - 0.18`` at 0.8200000000000001, so an actual of 0.82,
+    exactly on the edge, would fall outside. The edges are exact decimals rounded once to
+    the nearest float, which is the float a user gets when typing the edge.
+    """
+    rows: list[tuple[float | None, float | None, float | None]] = []
+    for value in targets:
+        if value is None:
+            rows.append((None, None, None))
+            continue
+        target = _decimal(value)
+        band = abs(target) * tolerance
+        rows.append((float(band), float(target - band), float(target + band)))
+    return pl.DataFrame(rows, schema=["_band", "_low_edge", "_high_edge"], orient="row").cast(
+        pl.Float64
+    )
+
+
+def _parameters(tolerance: Decimal) -> pl.DataFrame:
     """Per target: its comparison folded into thresholds on x = sign * actual.
 
     missed   when x < miss_below (or x == miss_below if strict) or x > miss_above;
@@ -176,7 +203,7 @@ def _parameters(tolerance: float) -> pl.DataFrame:
     A relative target has no miss_below of its own: the row's benchmark takes its place.
     """
     t = pl.col("target")
-    band = t.abs() * tolerance
+    band, low, high = pl.col("_band"), pl.col("_low_edge"), pl.col("_high_edge")
     code = pl.col("_code")
     inf = float("inf")
     miss_below = (
@@ -185,9 +212,9 @@ def _parameters(tolerance: float) -> pl.DataFrame:
         .when(code == _CAP)
         .then(-t)
         .when(code.is_in([_ABOUT_HIGH, _ABOUT_BAND]))
-        .then(t - band)
+        .then(low)
         .when(code.is_in([_ABOUT_LOW, _CAP_ABOUT]))
-        .then(-(t + band))
+        .then(-high)
         .when(code == _QUALITATIVE)
         .then(1.0)
     )
@@ -197,9 +224,9 @@ def _parameters(tolerance: float) -> pl.DataFrame:
         .when(code == _CAP)
         .then(-t)
         .when(code == _ABOUT_HIGH)
-        .then(t + band)
+        .then(high)
         .when(code.is_in([_ABOUT_LOW, _CAP_ABOUT]))
-        .then(-(t - band))
+        .then(-low)
         .when(code == _RANGE)
         .then(pl.col("target_upper"))
         .when(code == _TIERS)
@@ -207,7 +234,9 @@ def _parameters(tolerance: float) -> pl.DataFrame:
         .otherwise(inf)
     )
     about = code.is_in([_ABOUT_HIGH, _ABOUT_LOW, _ABOUT_BAND, _CAP_ABOUT])
-    return _targets().select(
+    targets = _targets()
+    edges = _band_edges(targets["target"], tolerance)
+    return pl.concat([targets, edges], how="horizontal").select(
         "_code",
         "target",
         "target_middle",
@@ -216,7 +245,7 @@ def _parameters(tolerance: float) -> pl.DataFrame:
         .otherwise(1.0)
         .alias("_sign"),
         miss_below.alias("_miss_below"),
-        pl.when(code == _ABOUT_BAND).then(t + band).otherwise(inf).alias("_miss_above"),
+        pl.when(code == _ABOUT_BAND).then(high).otherwise(inf).alias("_miss_above"),
         exceed_above.alias("_exceed_above"),
         code.is_in([_EXCEED, _BENCHMARK]).alias("_strict"),
         (code == _TIERS).alias("_inclusive"),
@@ -302,24 +331,90 @@ def _finish(checked: pl.LazyFrame) -> pl.LazyFrame:
 # --- input handling -------------------------------------------------------------------
 
 
+def _is_bool(value: object) -> bool:
+    """True for ``bool`` and NumPy's ``bool_`` (without importing NumPy)."""
+    kind = type(value)
+    return isinstance(value, bool) or (kind.__module__ == "numpy" and kind.__name__ in _NP_BOOLS)
+
+
+_NP_BOOLS = ("bool", "bool_")
+
+
+def _shown(value: object) -> str:
+    """A short repr of a value for an error message (huge integers are summarised)."""
+    if isinstance(value, numbers.Integral) and abs(int(value)).bit_length() > 200:
+        digits = int(abs(int(value)).bit_length() * math.log10(2)) + 1
+        return f"an integer of about {digits} digits"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _real(value: object) -> float | None:
+    """A Python or NumPy real number as the float it was written as; None if not a number.
+
+    A NumPy float32 ``5.7`` is 5.69999980926513671875 in binary; its shortest representation,
+    ``5.7``, is what the caller wrote, so it becomes the float 5.7. Raises OverflowError for
+    an integer too large for a float.
+    """
+    if _is_bool(value) or not isinstance(value, numbers.Real):
+        return None
+    if isinstance(value, float | int):
+        return float(value)
+    if type(value).__module__ == "numpy" and isinstance(value, numbers.Real):
+        return float(str(value)) if not isinstance(value, numbers.Integral) else float(int(value))
+    return float(value)
+
+
+def _tolerance(tolerance: object) -> Decimal:
+    """Check a tolerance and return it as the exact decimal the caller wrote."""
+    if isinstance(tolerance, Decimal):
+        exact = tolerance
+    else:
+        number = _real(tolerance)
+        if number is None:
+            raise TypeError(
+                f"tolerance must be a number (e.g. 0.05), got {type(tolerance).__name__} "
+                f"{_shown(tolerance)}"
+            )
+        try:
+            exact = _decimal(number)
+        except (InvalidOperation, ValueError):
+            exact = Decimal("NaN")
+    if not (exact.is_finite() and 0 <= exact < 1):
+        raise ValueError(f"tolerance must be a fraction in [0, 1), got {_shown(tolerance)}")
+    return exact
+
+
 def _frame_from_mapping(values: Mapping[str, object], column: str) -> pl.DataFrame:
     ids: list[str] = []
-    numbers: list[float] = []
+    qualitative = set(_targets().filter(pl.col("_code") == _QUALITATIVE)["id"])
+    values_out: list[float] = []
     for key, value in values.items():
         if not isinstance(key, str):
             raise InvalidActualsError(f"{column} keys must be target ids (str), got {key!r}")
-        if isinstance(value, bool):
-            numbers.append(1.0 if value else 0.0)
-        elif isinstance(value, int | float):
-            numbers.append(float(value))
+        if _is_bool(value):
+            if column != "actual" or key not in qualitative:
+                raise InvalidActualsError(
+                    f"{column} for {key!r} is {value!r}, a boolean; True/False is only for "
+                    f"the qualitative target(s) {sorted(qualitative)}: give a number"
+                )
+            values_out.append(1.0 if value else 0.0)
         else:
-            raise InvalidActualsError(
-                f"{column} for {key!r} must be a number (or True/False for a qualitative "
-                f"target), got {type(value).__name__} {value!r}"
-            )
+            try:
+                number = _real(value)
+            except OverflowError:
+                raise InvalidActualsError(
+                    f"{column} for {key!r} is too large for a float: {_shown(value)}"
+                ) from None
+            if number is None:
+                raise InvalidActualsError(
+                    f"{column} for {key!r} must be a number (or True/False for a qualitative "
+                    f"target), got {type(value).__name__} {_shown(value)}"
+                )
+            values_out.append(number)
         ids.append(key)
     return pl.DataFrame(
-        {"scenario": [None] * len(ids), "id": ids, column: numbers},
+        {"scenario": [None] * len(ids), "id": ids, column: values_out},
         schema={"scenario": pl.String, "id": pl.String, column: pl.Float64},
     )
 
@@ -340,12 +435,22 @@ def _conform(frame: pl.DataFrame | pl.LazyFrame, column: str, schema: pl.Schema)
     dtype = names[column]
     if not (dtype.is_numeric() or dtype in (pl.Boolean, pl.Null)):
         raise InvalidActualsError(f"column {column!r} must be numeric, got {dtype}")
+    if dtype == pl.Boolean and column != "actual":
+        raise InvalidActualsError(
+            f"column {column!r} holds booleans; {column}s are numbers (e.g. a growth rate in %)"
+        )
     if "scenario" in names and names["scenario"] not in (pl.String, pl.Null):
         raise InvalidActualsError(f"column 'scenario' must hold strings, got {names['scenario']}")
     lazy = frame.lazy()
     if "scenario" not in names:
         lazy = lazy.with_columns(scenario=pl.lit(None, dtype=pl.String))
-    return lazy.select(pl.col(name).cast(dtype) for name, dtype in schema.items())
+    if dtype.is_float() and dtype != pl.Float64:
+        # A float32 5.7 is 5.69999980926513671875: read it as the decimal it shows, 5.7.
+        lazy = lazy.with_columns(pl.col(column).cast(pl.String))
+    return lazy.select(
+        *(pl.col(name).cast(dtype) for name, dtype in schema.items()),
+        _boolean=pl.lit(dtype == pl.Boolean),
+    )
 
 
 def _as_lazy(
@@ -354,7 +459,7 @@ def _as_lazy(
     if isinstance(data, pl.DataFrame | pl.LazyFrame):
         return _conform(data, column, schema)
     if isinstance(data, Mapping):
-        return _frame_from_mapping(data, column).lazy()
+        return _frame_from_mapping(data, column).lazy().with_columns(_boolean=pl.lit(False))
     raise TypeError(
         f"{column}s must be a mapping {{target_id: value}} or a Polars DataFrame/LazyFrame, "
         f"got {type(data).__name__}"
@@ -377,6 +482,7 @@ def _problems() -> dict[str, pl.Expr]:
         "actual": actual.is_nan() | actual.is_infinite(),
         "benchmark": benchmark.is_nan() | benchmark.is_infinite(),
         "qualitative": (code == _QUALITATIVE) & ~actual.is_in([0.0, 1.0]),
+        "boolean": pl.col("_boolean") & (code != _QUALITATIVE) & actual.is_not_null(),
         "misplaced": benchmark.is_not_null() & (code != _BENCHMARK),
     }
 
@@ -431,6 +537,12 @@ def _check_joined(frame: pl.DataFrame) -> pl.DataFrame:
     if flags["qualitative"]:
         bad = _first(frame, problems["qualitative"])
         raise InvalidActualsError(f"qualitative target(s) {bad} take True/False (1/0) as actual")
+    if flags["boolean"]:
+        bad = _first(frame, problems["boolean"])
+        raise InvalidActualsError(
+            f"True/False given for {bad}; booleans are only for the qualitative target(s) "
+            f"{_first(_targets(), pl.col('_code') == _QUALITATIVE)}: give numbers"
+        )
     if flags["misplaced"]:
         bad = _first(frame, problems["misplaced"])
         raise InvalidActualsError(
@@ -464,23 +576,23 @@ def _check_benchmarks(benchmarks: pl.LazyFrame) -> pl.LazyFrame:
 
 @overload
 def assess(
-    actuals: Mapping[str, float | bool] | pl.DataFrame,
+    actuals: Mapping[str, SupportsFloat] | pl.DataFrame,
     *,
-    benchmarks: Mapping[str, float] | pl.DataFrame | None = None,
-    tolerance: float = DEFAULT_TOLERANCE,
+    benchmarks: Mapping[str, SupportsFloat] | pl.DataFrame | None = None,
+    tolerance: SupportsFloat = DEFAULT_TOLERANCE,
 ) -> DataFrame[AssessmentSchema]: ...
 @overload
 def assess(
     actuals: pl.LazyFrame,
     *,
-    benchmarks: Mapping[str, float] | pl.DataFrame | pl.LazyFrame | None = None,
-    tolerance: float = DEFAULT_TOLERANCE,
+    benchmarks: Mapping[str, SupportsFloat] | pl.DataFrame | pl.LazyFrame | None = None,
+    tolerance: SupportsFloat = DEFAULT_TOLERANCE,
 ) -> pl.LazyFrame: ...
 def assess(
-    actuals: Mapping[str, float | bool] | pl.DataFrame | pl.LazyFrame,
+    actuals: Mapping[str, SupportsFloat] | pl.DataFrame | pl.LazyFrame,
     *,
-    benchmarks: Mapping[str, float] | pl.DataFrame | pl.LazyFrame | None = None,
-    tolerance: float = DEFAULT_TOLERANCE,
+    benchmarks: Mapping[str, SupportsFloat] | pl.DataFrame | pl.LazyFrame | None = None,
+    tolerance: SupportsFloat = DEFAULT_TOLERANCE,
 ) -> DataFrame[AssessmentSchema] | pl.LazyFrame:
     """Assess actual values against the plan's 2023 targets.
 
@@ -524,13 +636,10 @@ def assess(
     ... ].item()
     'met'
     """
-    if isinstance(tolerance, bool) or not isinstance(tolerance, int | float):
-        raise TypeError(f"tolerance must be a number, got {type(tolerance).__name__}")
-    if not (math.isfinite(tolerance) and 0 <= tolerance < 1):
-        raise ValueError(f"tolerance must be a fraction in [0, 1), got {tolerance!r}")
+    exact_tolerance = _tolerance(tolerance)
     lazy_input = isinstance(actuals, pl.LazyFrame)
     index = pl.col("id").cast(_target_ids(), strict=False).to_physical().cast(pl.UInt32)
-    parameters = _parameters(float(tolerance))
+    parameters = _parameters(exact_tolerance)
     frame = (
         _as_lazy(actuals, "actual", _ACTUALS_SCHEMA)
         .with_columns(_idx=index)
@@ -539,7 +648,8 @@ def assess(
     if benchmarks is None:
         frame = frame.with_columns(benchmark=pl.lit(None, dtype=pl.Float64))
     else:
-        frame = _join_benchmarks(frame, _as_lazy(benchmarks, "benchmark", _BENCHMARK_SCHEMA))
+        bench = _as_lazy(benchmarks, "benchmark", _BENCHMARK_SCHEMA).drop("_boolean")
+        frame = _join_benchmarks(frame, bench)
     if lazy_input:
         # Checks run when the caller collects; the plan stays lazy until then.
         return _finish(frame.map_batches(_check_joined, schema=frame.collect_schema()))
@@ -572,7 +682,7 @@ def _join_benchmarks(frame: pl.LazyFrame, benchmarks: pl.LazyFrame) -> pl.LazyFr
 
 
 def attainment_summary(
-    assessed: pl.DataFrame | pl.LazyFrame, by: tuple[str, ...] = ("scenario",)
+    assessed: pl.DataFrame | pl.LazyFrame, by: str | Iterable[str] = ("scenario",)
 ) -> pl.DataFrame:
     """Counts by status and whether every binding target was attained.
 
@@ -581,13 +691,14 @@ def attainment_summary(
     assessed
         The output of :func:`assess`.
     by
-        Grouping columns of the assessment, e.g. ``("scenario", "section_title_en")``.
+        A grouping column of the assessment, or several, e.g. ``("scenario", "qualifier")``.
 
     Returns
     -------
     polars.DataFrame
         One row per group: ``assessed`` (targets with a status other than
-        not_assessable), one count column per status, ``share_attained`` and
+        not_assessable), one count column per status, ``share_attained`` (null when nothing
+        in the group was assessable) and
         ``all_binding_attained``: False as soon as a binding target was missed, True when
         every binding target was assessed and attained, null otherwise (one is missing or
         not assessable).
@@ -598,7 +709,18 @@ def attainment_summary(
     >>> summary.select("exceeded", "met", "missed", "all_binding_attained").row(0)
     (1, 1, 1, True)
     """
-    frame = assessed.lazy().collect() if isinstance(assessed, pl.LazyFrame) else assessed
+    if isinstance(assessed, pl.LazyFrame):
+        frame = assessed.collect()
+    elif isinstance(assessed, pl.DataFrame):
+        frame = assessed
+    else:
+        raise TypeError(
+            f"assessed must be the DataFrame returned by assess(), got {type(assessed).__name__}"
+        )
+    if isinstance(by, str):
+        by = (by,)
+    elif not (isinstance(by, Iterable) and all(isinstance(c, str) for c in by)):
+        raise TypeError(f"by must be a column name or a tuple of column names, got {by!r}")
     unknown = [column for column in by if column not in frame.columns]
     if unknown:
         raise ValueError(f"cannot group by {unknown}: not columns of the assessment")
@@ -608,12 +730,13 @@ def attainment_summary(
     binding = pl.col("binding").fill_null(value=False)
     binding_ids = set(_targets().filter(pl.col("binding").fill_null(value=False))["id"])
     counts = [(pl.col("status") == status).sum().alias(status) for status in STATUSES]
+    assessed_count = (pl.col("status") != "not_assessable").sum()
     return frame.group_by(list(by), maintain_order=True).agg(
-        (pl.col("status") != "not_assessable").sum().alias("assessed"),
+        assessed_count.alias("assessed"),
         *counts,
-        (pl.col("attained").sum() / (pl.col("status") != "not_assessable").sum()).alias(
-            "share_attained"
-        ),
+        pl.when(assessed_count > 0)
+        .then(pl.col("attained").sum() / assessed_count)
+        .alias("share_attained"),
         pl.when((pl.col("attained").filter(binding) == False).any())  # noqa: E712
         .then(False)
         .when(pl.col("id").filter(binding).n_unique() < len(binding_ids))
