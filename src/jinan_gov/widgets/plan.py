@@ -75,7 +75,7 @@ def measure_options() -> list[tuple[str, str]]:
 
 def _long_values(pairs: pl.DataFrame) -> pl.DataFrame:
     """One row per figure: the outcome and the target of each indicator, stacked."""
-    common = [
+    common: list[str | pl.Expr] = [
         "indicator",
         "name_zh",
         "name_en",
