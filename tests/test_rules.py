@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import Counter
@@ -438,3 +439,38 @@ def test_due_date_rejects_non_str_id() -> None:
 def test_due_date_unpublished_year() -> None:
     with pytest.raises(CalendarNotPublishedError):
         due_date("countersign_reply_working_days", dt.date(2040, 1, 2))
+
+
+def test_article_repr_is_one_readable_line() -> None:
+    text = repr(article(39))
+    assert text == (
+        "<Article 39 第三十九条 · chapter 8 会议制度 (Meetings) · "
+        "Preparing items for plenary and executive meetings>"
+    )
+    assert all("\n" not in repr(article(n)) and len(repr(article(n))) < 160 for n in (4, 54, 72))
+
+
+def test_article_notebook_views_show_everything() -> None:
+    a = article(54)
+    markdown, page = a._repr_markdown_(), a._repr_html_()
+    for part in ("第五十四条", "chapter 9", "公文处理", a.title_en):
+        assert part in markdown
+        assert part in page
+    # Every paragraph of the Chinese text, enumerated items included, is shown.
+    for line in a.text.split("\n"):
+        assert f"> {line}" in markdown
+        assert f'<p lang="zh">{line}</p>' in page
+
+
+def test_article_notebook_views_escape_markup() -> None:
+    hostile = dataclasses.replace(
+        article(1), title_en="<script>alert(1)</script>", summary_en="*bold* & [link](x)"
+    )
+    page = hostile._repr_html_()
+    assert "<script>" not in page
+    assert "&lt;script&gt;" in page
+    assert "&amp;" in page
+    markdown = hostile._repr_markdown_()
+    assert "<script>" not in markdown
+    assert r"\*bold\*" in markdown
+    assert r"\[link\]" in markdown

@@ -22,6 +22,7 @@ the Rules exactly.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import operator
 import re
 from dataclasses import dataclass
@@ -194,13 +195,20 @@ def articles() -> DataFrame[ArticleSchema]:
     return _articles()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Article:
     """One article of the Work Rules, as returned by :func:`article`.
 
     ``text`` is the Chinese text verbatim from the normalised source, label
-    included, paragraphs (enumerated items) separated by ``"\\n"``.
-    """
+    included, paragraphs (enumerated items) separated by ``"\\n"``. It shows
+    itself as a short line (``repr``) and, in a notebook, as a card with the
+    chapter, the English title and summary and the Chinese text.
+
+    Examples
+    --------
+    >>> article(26)
+    <Article 26 第二十六条 · chapter 5 依法行政 (Law-based administration) · Leaders studying law together>
+    """  # noqa: E501
 
     number: int
     label_zh: str
@@ -211,6 +219,42 @@ class Article:
     summary_en: str
     text: str
     doc_id: str
+
+    def __repr__(self) -> str:
+        return (
+            f"<Article {self.number} {self.label_zh} · chapter {self.chapter_no} "
+            f"{self.chapter_title_zh} ({self.chapter_title_en}) · {self.title_en}>"
+        )
+
+    def _heading(self) -> tuple[str, str]:
+        return (
+            f"{self.label_zh} · article {self.number}",
+            f"chapter {self.chapter_no} {self.chapter_title_zh} ({self.chapter_title_en})",
+        )
+
+    def _repr_markdown_(self) -> str:
+        label, chapter = (_markdown_escape(part) for part in self._heading())
+        quoted = "\n>\n".join(f"> {_markdown_escape(line)}" for line in self.text.split("\n"))
+        return (
+            f"**{label}** · {chapter}\n\n**{_markdown_escape(self.title_en)}**. "
+            f"{_markdown_escape(self.summary_en)}\n\n{quoted}\n"
+        )
+
+    def _repr_html_(self) -> str:
+        label, chapter = (html.escape(part) for part in self._heading())
+        paragraphs = "".join(
+            f'<p lang="zh">{html.escape(line)}</p>' for line in self.text.split("\n")
+        )
+        return (
+            f'<div class="jinan-gov-article"><p><strong>{label}</strong> · {chapter}</p>'
+            f"<p><strong>{html.escape(self.title_en)}</strong>. {html.escape(self.summary_en)}</p>"
+            f"<blockquote>{paragraphs}</blockquote></div>"
+        )
+
+
+def _markdown_escape(text: str) -> str:
+    """Backslash-escape the characters Markdown would read as markup (and raw HTML)."""
+    return re.sub(r"([\\`*_{}\[\]<>#+!|~])", r"\\\1", text)
 
 
 def _article_number(ref: object) -> int:
