@@ -38,6 +38,7 @@ __all__ = (
     "DocumentSchema",
     "IndicatorSchema",
     "RuleFactSchema",
+    "IndicatorSearchSchema",
     "SearchResultSchema",
 )
 
@@ -573,6 +574,29 @@ class RuleFactSchema(_Strict):
             .then(quote.str.contains("原则上", literal=True))
             .otherwise(True)
         )
+
+
+class IndicatorSearchSchema(_Strict):
+    """Rows of the plan ranked for a free-text query by :func:`jinan_gov.search_indicators`."""
+
+    id: str = pa.Field(description="Indicator row id, as in :func:`jinan_gov.indicators`.")
+    score: float = pa.Field(gt=0, description="BM25 relevance score; higher is better.")
+    name_en: str = pa.Field(description="What is measured, in English.")
+    name_zh: str = pa.Field(description="What is measured, in the plan's words.")
+    kind: str = pa.Field(isin=KINDS, description="outcome (2022 result) or target (2023 goal).")
+    year: int = pa.Field(isin=[2022, 2023], description="Year of the figure.")
+    matched: pl.List(pl.String) = pa.Field(  # type: ignore[valid-type]
+        description=(
+            "Why the row came up: the query's words found in it and the glossary terms "
+            "the query was expanded with, as 'term ← query words'."
+        )
+    )
+
+    @pa.dataframe_check
+    @classmethod
+    def best_first(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        """Scores never increase down the frame."""
+        return data.lazyframe.select(pl.col("score").diff().fill_null(0) <= 0)
 
 
 class SearchResultSchema(_Strict):

@@ -23,18 +23,18 @@ from pandera.typing.polars import DataFrame
 
 from jinan_gov._ranking import Field, Hit, Index, fold, tokens_en, tokens_zh
 from jinan_gov._tables import polars_schema
-from jinan_gov.schemas import SearchResultSchema
+from jinan_gov.schemas import IndicatorSearchSchema, SearchResultSchema
 
-__all__ = ("search_rules",)
+__all__ = ("search_indicators", "search_rules")
 
 _SNIPPET_CHARS = 60
 
 
-def _check(query: object, limit: object) -> None:
+def _check(query: object, limit: object, example: str = "'会签 工作日'") -> None:
     if not isinstance(query, str):
         raise TypeError(f"query must be a str, got {type(query).__name__} {query!r}")
     if not query.strip():
-        raise ValueError("query is empty: ask a question or give keywords, e.g. '会签 工作日'")
+        raise ValueError(f"query is empty: ask a question or give keywords, e.g. {example}")
     if isinstance(limit, bool) or not isinstance(limit, int):
         raise TypeError(f"limit must be an int, got {type(limit).__name__} {limit!r}")
     if limit < 1:
@@ -139,3 +139,96 @@ def search_rules(query: str, limit: int = 5) -> DataFrame[SearchResultSchema]:
 @cache
 def _rules_schema() -> pl.Schema:
     return polars_schema(SearchResultSchema)
+
+
+# --- Indicators ------------------------------------------------------------------------
+
+# Where a word is found matters: in the name it says what the row measures, in a section
+# title only what part of the plan it is in.
+_NAME_WEIGHT = 1.0
+_CONTEXT_WEIGHT = 0.3
+
+
+@dataclass(frozen=True, slots=True)
+class _IndicatorIndex:
+    index: Index
+    rows: pl.DataFrame  # id, name_en, name_zh, kind, year, in index order
+
+
+@cache
+def _indicator_index() -> _IndicatorIndex:
+    from jinan_gov.plan import indicators  # noqa: PLC0415
+
+    frame = indicators()
+    titles = ("section_title", "topic_title", "subsection_title")
+
+    def joined(*columns: str) -> list[str]:
+        return frame.select(pl.concat_str(columns, separator=" ", ignore_nulls=True)).to_series()
+
+    ids = frame["id"].str.replace_all("_", " ").to_list()
+    index = Index(
+        [
+            Field("en", [f"{i} {n}" for i, n in zip(ids, frame["name_en"], strict=True)]),
+            Field("zh", frame["name_zh"].to_list()),
+            Field("en", joined(*(f"{t}_en" for t in titles)), _CONTEXT_WEIGHT),
+            Field("zh", joined("unit", *(f"{t}_zh" for t in titles)), _CONTEXT_WEIGHT),
+        ]
+    )
+    return _IndicatorIndex(index, frame.select("id", "name_en", "name_zh", "kind", "year"))
+
+
+def search_indicators(query: str, limit: int = 10) -> DataFrame[IndicatorSearchSchema]:
+    """Find rows of the plan (:func:`jinan_gov.indicators`) without knowing their ids.
+
+    The same ranking as :func:`jinan_gov.rules.search`: BM25 over the row's id
+    words and English name, its Chinese name, and (at a lower weight) its unit
+    and the titles of its section, topic and item in both languages, with the
+    query folded and expanded by the bilingual glossary (``GDP`` finds
+    地区生产总值, ``就业`` finds *jobs*).
+
+    Parameters
+    ----------
+    query
+        Keywords or a question in English or Chinese, e.g. ``"GDP growth"``,
+        ``"城镇新增就业"`` or ``"R&D spending"``.
+    limit
+        Maximum number of rows returned (``>= 1``).
+
+    Returns
+    -------
+    DataFrame[IndicatorSearchSchema]
+        ``id``, ``score`` (descending), ``name_en``, ``name_zh``, ``kind``,
+        ``year`` and ``matched`` (the query's words found in the row and the
+        glossary terms that matched). Empty, with the same columns, when
+        nothing matches. Rows with the same score keep the order of
+        :func:`jinan_gov.indicators` (2022 outcomes first).
+
+    Raises
+    ------
+    TypeError
+        ``query`` is not a ``str`` or ``limit`` is not an ``int``.
+    ValueError
+        ``query`` is empty or only whitespace, or ``limit < 1``.
+
+    Examples
+    --------
+    >>> search_indicators("GDP growth", limit=2)["id"].to_list()
+    ['gdp_growth_2022', 'gdp_growth_2023']
+    >>> search_indicators("数字经济占比", limit=1).select("id", "kind", "year").row(0)
+    ('digital_economy_share_2022', 'outcome', 2022)
+    >>> search_indicators("zzzz").height
+    0
+    """
+    _check(query, limit, example="'GDP growth' or '城镇新增就业'")
+    found = _indicator_index()
+    hits = found.index.search(query, limit)
+    frame = found.rows[[h.doc for h in hits]].select(
+        "id",
+        pl.Series("score", [h.score for h in hits], pl.Float64),
+        "name_en",
+        "name_zh",
+        "kind",
+        "year",
+        pl.Series("matched", [list(h.matched) for h in hits], pl.List(pl.String)),
+    )
+    return cast(DataFrame[IndicatorSearchSchema], frame)
