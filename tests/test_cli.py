@@ -13,6 +13,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+import jinan_gov as jg
 from jinan_gov import rules
 from jinan_gov._tables import polars_schema
 from jinan_gov.attainment import assess, read_actuals
@@ -608,3 +609,20 @@ def test_subprocess_concurrent_exports_do_not_mix(
         assert resource["hash"] == "sha256:" + hashlib.sha256(data).hexdigest()
         assert data.startswith(b"\xef\xbb\xbf") == (resource["encoding"] == "utf-8-sig")
     assert (directory / "notes.txt").read_text("utf-8") == "mine"
+
+
+def test_search_indicators_verb(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "search-indicators", "GDP", "growth", "--limit", "2")
+    assert code == 0
+    assert out.splitlines()[0].startswith("gdp_growth_2023 (score ")
+    assert out.splitlines()[1].startswith("    matched: gdp, growth")
+    expected = jg.search_indicators("城镇新增就业", limit=3)
+    _, out, _ = run(capsys, "search-indicators", "城镇新增就业", "--limit", "3", "--json")
+    assert json.loads(out) == expected.to_dicts()
+    _, out, _ = run(capsys, "search-indicators", "城镇新增就业", "--limit", "3", "--csv")
+    assert out.splitlines()[0] == "id,score,name_en,name_zh,kind,year,matched"
+    assert len(out.splitlines()) == 4
+    assert run(capsys, "search-indicators", "zzzz")[:2] == (0, "no indicator matches 'zzzz'\n")
+    code, _, err = run(capsys, "search-indicators", " ")
+    assert code == 1
+    assert "query is empty" in err

@@ -32,6 +32,7 @@ EXPECTED = (
     "raw_text",
     "read_actuals",
     "rules",
+    "search_indicators",
     "select_indicators",
     "source_text",
     "targets_2023",

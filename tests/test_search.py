@@ -11,8 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import jinan_gov as jg
+from jinan_gov import search_indicators
 from jinan_gov.rules import article, search
-from jinan_gov.schemas import SearchResultSchema
+from jinan_gov.schemas import IndicatorSearchSchema, SearchResultSchema
 
 DATA = Path(__file__).parent / "data"
 
@@ -196,3 +198,98 @@ def test_search_folds_width_case_and_traditional_characters(variant: str, plain:
     folded, expected = search(variant), search(plain)
     assert folded["article_no"].to_list() == expected["article_no"].to_list()
     assert folded["score"].to_list() == pytest.approx(expected["score"].to_list())
+
+
+# --- search_indicators() ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("GDP growth", "gdp_growth_2023"),
+        ("城镇新增就业", "new_urban_jobs_2023"),
+        ("digital economy share of GDP", "digital_economy_share_2023"),
+        ("R&D spending", "rd_expenditure_share_2023"),
+        ("研发经费占比", "rd_expenditure_share_2023"),
+        ("地区生产总值增长", "gdp_growth_2023"),
+        ("ｇｄｐ　ｇｒｏｗｔｈ", "gdp_growth_2023"),
+        ("new urban jobs", "new_urban_jobs_2022"),
+        ("air quality", "good_air_quality_days_ratio_2022"),
+    ],
+)
+def test_search_indicators_finds_the_right_ids_in_the_top_3(query: str, expected: str) -> None:
+    assert expected in search_indicators(query, limit=3)["id"].to_list()
+
+
+def test_search_indicators_result_frame() -> None:
+    result = search_indicators("GDP growth")
+    IndicatorSearchSchema.validate(result)
+    assert result.columns == ["id", "score", "name_en", "name_zh", "kind", "year", "matched"]
+    assert result.height == 10
+    assert result["score"].is_sorted(descending=True)
+    known = jg.indicators().select("id", "name_en", "name_zh", "kind", "year")
+    assert result.drop("score", "matched").join(known, on=known.columns).height == 10
+    top = result.row(0, named=True)
+    assert set(top["matched"]) >= {"gdp", "growth"}
+
+
+def test_search_indicators_explains_glossary_matches() -> None:
+    result = search_indicators("R&D spending", limit=3)
+    row = result.filter(id="rd_expenditure_share_2023").row(0, named=True)
+    assert "r&d" in row["matched"]
+    assert "expenditure ← spending" in row["matched"]
+
+
+def test_search_indicators_no_match_is_an_empty_typed_frame() -> None:
+    for query in ("zzzz", "?!", "the of"):
+        result = search_indicators(query)
+        assert result.height == 0
+        assert result.schema == search_indicators("GDP").schema
+        IndicatorSearchSchema.validate(result)
+
+
+@pytest.mark.parametrize("query", ["", "  ", "\u3000\n"])
+def test_search_indicators_rejects_empty(query: str) -> None:
+    with pytest.raises(ValueError, match=r"query is empty: .*'GDP growth'"):
+        search_indicators(query)
+
+
+@pytest.mark.parametrize(
+    ("query", "limit", "error", "match"),
+    [
+        (None, 10, TypeError, "query must be a str, got NoneType"),
+        (b"GDP", 10, TypeError, "query must be a str, got bytes"),
+        ("GDP", 0, ValueError, "limit must be >= 1, got 0"),
+        ("GDP", True, TypeError, "limit must be an int, got bool"),
+        ("GDP", 2.5, TypeError, "limit must be an int, got float"),
+    ],
+)
+def test_search_indicators_rejects_bad_input(
+    query: object, limit: object, error: type[Exception], match: str
+) -> None:
+    with pytest.raises(error, match=match):
+        search_indicators(query, limit=limit)  # type: ignore[arg-type]
+
+
+@settings(max_examples=40)
+@given(st.text(max_size=30), st.integers(min_value=1, max_value=20))
+def test_search_indicators_never_crashes(query: str, limit: int) -> None:
+    if not query.strip():
+        with pytest.raises(ValueError, match="empty"):
+            search_indicators(query, limit=limit)
+        return
+    result = search_indicators(query, limit=limit)
+    assert result.height <= limit
+    assert (result["score"] > 0).all()
+    assert result["score"].is_sorted(descending=True)
+
+
+def test_search_indicators_is_fast() -> None:
+    queries = ["GDP growth", "城镇新增就业", "digital economy share of GDP", "R&D spending"]
+    search_indicators("warm up")
+    start = time.perf_counter()
+    for _ in range(10):
+        for query in queries:
+            search_indicators(query)
+    mean_ms = (time.perf_counter() - start) * 1000 / 40
+    assert mean_ms < 10  # a generous bound against accidental O(n^2); the benchmark measures

@@ -33,6 +33,7 @@ from jinan_gov.plan import (
     targets_2023,
     tasks_2023,
 )
+from jinan_gov.search import search_indicators
 from jinan_gov.sources import (
     QuoteLocation,
     appointments,
@@ -74,6 +75,7 @@ __all__ = (
     "raw_text",
     "read_actuals",
     "rules",
+    "search_indicators",
     "select_indicators",
     "source_text",
     "targets_2023",

@@ -31,9 +31,9 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from importlib.resources import files
 from typing import Literal
 
-from jinan_gov._tables import read_package_text
 from jinan_gov.normalize import fold_text
 
 __all__ = ("Field", "Hit", "Index", "fold", "tokens_en", "tokens_zh")
@@ -65,7 +65,7 @@ _ZH_FILLER = re.compile(
 )
 
 # Function characters trimmed from the ends of a matched stretch shown to the user (的文件 → 文件).
-_FUNCTION_CHARS = "的了在是和与及或对把被从向之个内也都就要应"
+_FUNCTION_CHARS = "的了和与及或也都之"
 
 
 def fold(text: str) -> str:
@@ -169,7 +169,8 @@ class Glossary:
 @cache
 def glossary() -> Glossary:
     """The bilingual glossary shipped in ``data/search_glossary.csv``, parsed once."""
-    lines = read_package_text("search_glossary.csv").splitlines()
+    text = files("jinan_gov.data").joinpath("search_glossary.csv").read_text(encoding="utf-8")
+    lines = text.splitlines()
     if lines[0] != "terms_zh,terms_en":
         raise RuntimeError(f"search_glossary.csv: unexpected header {lines[0]!r}")
     groups: list[tuple[_Term, ...]] = []
@@ -355,18 +356,14 @@ class Index:
                 if run in zh_present:
                     matched.append(run)
                 continue
-            covered = [False] * len(run)
-            for i in range(len(run) - 1):
-                if run[i : i + 2] in zh_present:
-                    covered[i] = covered[i + 1] = True
-            start = None
-            for i, flag in enumerate([*covered, False]):
-                if flag and start is None:
-                    start = i
-                elif not flag and start is not None:
-                    if len(span := run[start:i].strip(_FUNCTION_CHARS)) > 1:
+            start = end = -1  # the current stretch of consecutive bigrams found: run[start:end]
+            for i in range(len(run)):
+                if i < len(run) - 1 and run[i : i + 2] in zh_present:
+                    start, end = (start if end == i + 1 else i), i + 2
+                elif end >= 0 and i >= end - 1:
+                    if len(span := run[start:end].strip(_FUNCTION_CHARS)) > 1:
                         matched.append(span)
-                    start = None
+                    start = end = -1
         matched.extend(dict.fromkeys(w for w in words_en(folded) if _stem(w) in en_present))
         found_zh = {t for t in own["zh"] if t in zh_present}
         for concept, words in concepts:

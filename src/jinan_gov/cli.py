@@ -10,6 +10,7 @@
     jinan-gov assess ACTUALS.csv [--benchmarks FILE] [--tolerance F] [--json | --csv]
     jinan-gov rule N [--json]
     jinan-gov search QUERY... [--limit K] [--json | --csv]
+    jinan-gov search-indicators QUERY... [--limit K] [--json | --csv]
     jinan-gov due START (--days N | --rule FACT_ID) [--json]
     jinan-gov export --format {csv,parquet,datapackage} DIR [--overwrite] [--excel]
 
@@ -348,6 +349,29 @@ def _search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _search_indicators(args: argparse.Namespace) -> int:
+    from jinan_gov.search import search_indicators  # noqa: PLC0415
+
+    query = " ".join(args.query)
+    found = search_indicators(query, limit=args.limit)
+    if args.json:
+        _print_json(found.to_dicts())
+        return 0
+    if args.csv:
+        _print_csv(found.with_columns(pl.col("matched").list.join("; ")))
+        return 0
+    if found.is_empty():
+        print(f"no indicator matches {query!r}")
+        return 0
+    for r in found.iter_rows(named=True):
+        print(
+            f"{r['id']} (score {r['score']:.2f}, {r['kind']} {r['year']}) "
+            f"{r['name_en']} · {r['name_zh']}"
+        )
+        print(f"    matched: {', '.join(r['matched'])}")
+    return 0
+
+
 # --- due ------------------------------------------------------------------------------------
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -533,6 +557,14 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=5, metavar="K", help="at most K articles")
     _add_output(search)
     search.set_defaults(handler=_search)
+
+    found = commands.add_parser(
+        "search-indicators", help="find the plan's indicators by name (Chinese or English)"
+    )
+    found.add_argument("query", nargs="+", metavar="QUERY", help="keywords, e.g. GDP growth")
+    found.add_argument("--limit", type=int, default=10, metavar="K", help="at most K rows")
+    _add_output(found)
+    found.set_defaults(handler=_search_indicators)
 
     due = commands.add_parser(
         "due", help="deadline in official working days (weekends, holidays, 调休)"

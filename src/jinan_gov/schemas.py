@@ -37,8 +37,8 @@ __all__ = (
     "ChapterSchema",
     "DocumentSchema",
     "IndicatorSchema",
-    "RuleFactSchema",
     "IndicatorSearchSchema",
+    "RuleFactSchema",
     "SearchResultSchema",
 )
 

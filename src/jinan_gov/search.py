@@ -16,14 +16,16 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 import polars as pl
-from pandera.typing.polars import DataFrame
 
 from jinan_gov._ranking import Field, Hit, Index, fold, tokens_en, tokens_zh
-from jinan_gov._tables import polars_schema
-from jinan_gov.schemas import IndicatorSearchSchema, SearchResultSchema
+
+if TYPE_CHECKING:  # pandera is imported when a table is first loaded, not with this module
+    from pandera.typing.polars import DataFrame
+
+    from jinan_gov.schemas import IndicatorSearchSchema, SearchResultSchema
 
 __all__ = ("search_indicators", "search_rules")
 
@@ -133,11 +135,14 @@ def search_rules(query: str, limit: int = 5) -> DataFrame[SearchResultSchema]:
         },
         schema=_rules_schema(),
     )
-    return cast(DataFrame[SearchResultSchema], frame)
+    return cast("DataFrame[SearchResultSchema]", frame)
 
 
 @cache
 def _rules_schema() -> pl.Schema:
+    from jinan_gov._tables import polars_schema  # noqa: PLC0415
+    from jinan_gov.schemas import SearchResultSchema  # noqa: PLC0415
+
     return polars_schema(SearchResultSchema)
 
 
@@ -163,7 +168,11 @@ def _indicator_index() -> _IndicatorIndex:
     titles = ("section_title", "topic_title", "subsection_title")
 
     def joined(*columns: str) -> list[str]:
-        return frame.select(pl.concat_str(columns, separator=" ", ignore_nulls=True)).to_series()
+        return (
+            frame.select(pl.concat_str(columns, separator=" ", ignore_nulls=True))
+            .to_series()
+            .to_list()
+        )
 
     ids = frame["id"].str.replace_all("_", " ").to_list()
     index = Index(
@@ -213,7 +222,7 @@ def search_indicators(query: str, limit: int = 10) -> DataFrame[IndicatorSearchS
     Examples
     --------
     >>> search_indicators("GDP growth", limit=2)["id"].to_list()
-    ['gdp_growth_2022', 'gdp_growth_2023']
+    ['gdp_growth_2023', 'gdp_growth_2022']
     >>> search_indicators("数字经济占比", limit=1).select("id", "kind", "year").row(0)
     ('digital_economy_share_2022', 'outcome', 2022)
     >>> search_indicators("zzzz").height
@@ -231,4 +240,4 @@ def search_indicators(query: str, limit: int = 10) -> DataFrame[IndicatorSearchS
         "year",
         pl.Series("matched", [list(h.matched) for h in hits], pl.List(pl.String)),
     )
-    return cast(DataFrame[IndicatorSearchSchema], frame)
+    return cast("DataFrame[IndicatorSearchSchema]", frame)
