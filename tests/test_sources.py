@@ -141,6 +141,14 @@ def test_quote_must_be_text() -> None:
         locate_quote("plan_2023", 12027.5)  # type: ignore[arg-type]
 
 
-def test_loaders_are_cached_and_validated_once() -> None:
-    assert documents() is documents()
-    assert jinan_gov.appointments() is appointments()
+def test_loaders_are_cached_and_validated_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    documents()
+    appointments()
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise AssertionError("validated again")
+
+    monkeypatch.setattr(DocumentSchema, "validate", fail)
+    monkeypatch.setattr(AppointmentSchema, "validate", fail)
+    assert documents().height == 3
+    assert jinan_gov.appointments().height == 3

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from importlib.resources import files
-from typing import TypeVar
+from typing import Generic, ParamSpec, TypeVar, cast
 
 import pandera.polars as pa
 import polars as pl
 from pandera.typing.polars import DataFrame
 
-__all__ = ("polars_schema", "read_csv", "read_package_text", "read_table")
+__all__ = ("cached_frame", "polars_schema", "read_csv", "read_package_text", "read_table")
 
 ModelT = TypeVar("ModelT", bound=pa.DataFrameModel)
+FrameT = TypeVar("FrameT", bound=pl.DataFrame)
+P = ParamSpec("P")
 
 _DATA_PACKAGE = "jinan_gov.data"
 
@@ -40,3 +44,33 @@ def read_csv(filename: str, schema: pl.Schema) -> pl.DataFrame:
     """Read ``jinan_gov/data/<filename>`` with exactly these columns and dtypes (no validation)."""
     raw = files(_DATA_PACKAGE).joinpath(filename).read_bytes()
     return pl.read_csv(raw, schema=schema)
+
+
+class _CachedFrame(Generic[P, FrameT]):
+    """A loader whose frame is built once; every call returns a clone of it."""
+
+    def __init__(self, loader: Callable[P, FrameT]) -> None:
+        self._cached = functools.cache(loader)
+        self._call = cast("Callable[P, FrameT]", self._cached)
+        functools.update_wrapper(self, loader)
+
+    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> FrameT:
+        return cast("FrameT", self._call(*args, **kwargs).clone())
+
+    def cache_info(self) -> functools._CacheInfo:
+        """Hits, misses and size of the cache (the frames themselves stay private)."""
+        return self._cached.cache_info()
+
+
+def cached_frame(loader: Callable[P, FrameT]) -> _CachedFrame[P, FrameT]:
+    """Cache a loader's frame, and hand every caller a clone of it.
+
+    The frame is built (read and validated) once per distinct arguments; each
+    call returns ``frame.clone()``, which shares the immutable column buffers
+    (no data is copied) but is a separate object: in-place changes by a caller
+    (``df[0, "value"] = 99.0``, ``df.columns = [...]``, ``df.drop_in_place``,
+    ``df.extend``) stay in that caller's frame, and later calls, ``assess`` and
+    the search index keep seeing the bundled data. The cached frame itself is
+    never handed out.
+    """
+    return _CachedFrame(loader)

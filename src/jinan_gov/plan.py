@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
 
 import polars as pl
 from pandera.typing.polars import DataFrame
 
-from jinan_gov._tables import polars_schema, read_csv
+from jinan_gov._tables import cached_frame, polars_schema, read_csv
 from jinan_gov.errors import UnknownIdError
 from jinan_gov.numerals import parse_chinese_numeral
 from jinan_gov.schemas import INDICATOR_TABLES, MEASURES, UNIT_MULTIPLIERS, IndicatorSchema
@@ -89,7 +88,7 @@ def _curated_schema() -> pl.Schema:
     return pl.Schema({name: dtype for name, dtype in full.items() if name not in _DERIVED})
 
 
-@cache
+@cached_frame
 def _load(table: str) -> DataFrame[IndicatorSchema]:
     frame = read_csv(f"{table}.csv", _curated_schema()).with_columns(table=pl.lit(table))
     ordered = _with_base_columns(frame).select(list(IndicatorSchema.to_schema().columns))
@@ -120,7 +119,7 @@ def tasks_2023() -> DataFrame[IndicatorSchema]:
     return _load("tasks_2023")
 
 
-@cache
+@cached_frame
 def _indicators() -> DataFrame[IndicatorSchema]:
     frame = pl.concat([_load(table) for table in INDICATOR_TABLES], how="vertical")
     return IndicatorSchema.validate(frame, lazy=True)

@@ -32,7 +32,7 @@ from typing import SupportsIndex
 import polars as pl
 from pandera.typing.polars import DataFrame
 
-from jinan_gov._tables import read_table
+from jinan_gov._tables import cached_frame, read_table
 from jinan_gov.errors import ArticleNotFoundError, UnknownIdError
 from jinan_gov.numerals import parse_chinese_numeral, to_chinese_numeral
 from jinan_gov.schemas import (
@@ -111,7 +111,7 @@ def _parsed() -> _Parsed:
 # --- Loaders ---------------------------------------------------------------------------
 
 
-@cache
+@cached_frame
 def _chapters() -> DataFrame[ChapterSchema]:
     table = read_table("rules_chapters.csv", ChapterSchema)
     curated = list(
@@ -143,12 +143,12 @@ def chapters() -> DataFrame[ChapterSchema]:
     return _chapters()
 
 
-@cache
+@cached_frame
 def _annotations() -> DataFrame[ArticleAnnotationSchema]:
     return read_table("rules_articles.csv", ArticleAnnotationSchema)
 
 
-@cache
+@cached_frame
 def _articles() -> DataFrame[ArticleSchema]:
     notes = _annotations()
     parsed = pl.DataFrame(
@@ -335,7 +335,7 @@ def article(ref: int | str) -> Article:
     )
 
 
-@cache
+@cached_frame
 def _facts() -> DataFrame[RuleFactSchema]:
     table = read_table("rules_facts.csv", RuleFactSchema)
     texts = {n: text for n, _, text in _parsed().articles}

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from pandera.typing.polars import DataFrame
 
-from jinan_gov._tables import read_package_text, read_table
+from jinan_gov._tables import cached_frame, read_package_text, read_table
 from jinan_gov.errors import QuoteNotFoundError, UnknownDocumentError
 from jinan_gov.normalize import fold_text, normalize_text, split_raw_lines
 from jinan_gov.schemas import DOC_IDS, AppointmentSchema, DocumentSchema
@@ -268,7 +268,7 @@ def quote_in_source(doc_id: str, quote: str) -> bool:
     return True
 
 
-@cache
+@cached_frame
 def _documents() -> DataFrame[DocumentSchema]:
     return read_table("documents.csv", DocumentSchema)
 
@@ -282,7 +282,7 @@ def documents() -> DataFrame[DocumentSchema]:
     return _documents()
 
 
-@cache
+@cached_frame
 def _appointments() -> DataFrame[AppointmentSchema]:
     return read_table("appointments.csv", AppointmentSchema)
 
