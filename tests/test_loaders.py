@@ -22,6 +22,9 @@ LOADERS: dict[str, Callable[[], pl.DataFrame]] = {
     "chapters": rules.chapters,
     "articles": rules.articles,
     "facts": rules.facts,
+    "sections": jg.plan.sections,
+    "plan_pairs": jg.plan.plan_pairs,
+    "what_if_targets": jg.attainment.what_if_targets,
 }
 
 

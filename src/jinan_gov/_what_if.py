@@ -5,11 +5,11 @@ Public as :func:`jinan_gov.attainment.what_if_targets`.
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 import polars as pl
 
+from jinan_gov._tables import cached_frame
 from jinan_gov.plan import plan_pairs, targets_2023
 
 __all__ = ("what_if_targets",)
@@ -31,7 +31,7 @@ _SCHEMA = pl.Schema(
 )
 
 
-@cache
+@cached_frame
 def what_if_targets() -> pl.DataFrame:
     """The 2023 main targets with the input a what-if scenario gives each, and its range.
 

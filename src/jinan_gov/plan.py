@@ -179,7 +179,7 @@ def _section_order(key: str) -> tuple[int, int]:
     return parse_chinese_numeral(part), parse_chinese_numeral(rest[:-1]) if rest else 0
 
 
-@cache
+@cached_frame
 def sections() -> pl.DataFrame:
     """The parts and sections of the plan down to the (一) level, in the plan's order.
 
@@ -211,7 +211,7 @@ _PAIR_COLUMNS = ("id", "section", "name_zh", "name_en", "value", "unit", "measur
 _TARGET_COLUMNS = ("value_upper", "value_target", "value_stretch", "qualifier", "qualifier_zh")
 
 
-@cache
+@cached_frame
 def plan_pairs() -> pl.DataFrame:
     """Every indicator of the plan once, its 2022 outcome next to its 2023 target.
 
