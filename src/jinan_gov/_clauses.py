@@ -1,0 +1,602 @@
+"""The grammar of one target paragraph: clauses, figures and their qualifiers.
+
+A main-target paragraph is a list of clauses separated by ，and ；(and 。
+between sentences). Inside a clause, 、 separates either subjects that share
+one predicate (进出口总额、实际使用外资增速高于全省平均水平) or predicates that
+share one subject (增长5%以上、力争6%; 高于全国平均水平、高于城镇居民收入增速).
+A predicate is one of:
+
+* a figure (5%, 1.4万亿斤, 5%—5.5%) with the qualifying words around it
+  (控制在 … 左右, 达到 … 以上, 不低于, 力争 …);
+* a benchmark (高于/快于/好于/优于 全国, 全省, 经济增长 …);
+* a step with another growth (与经济增长同步, 和经济增长基本同步);
+* a commitment to complete assigned targets (完成国家下达目标, 达到国家要求).
+
+Everything works on spans of the normalised text, so every row keeps the
+offsets of its quote. All regular expressions here are linear: no nested
+quantifiers, every repetition bounded or over a character class that the next
+token cannot match.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = ("Row", "add_note", "new_context", "parse_sentence", "sentence_spans")
+
+# --- figures ------------------------------------------------------------------------
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_BASE_UNITS = (
+    "%",
+    "‰",
+    "个百分点",
+    "百分点",
+    "倍",
+    "微克/立方米",
+    "毫克/立方米",
+    "毫克/升",
+    "吨标准煤",
+    "标准煤",
+    "千瓦时",
+    "千瓦",
+    "平方公里",
+    "平方米",
+    "立方米",
+    "公里",
+    "千米",
+    "公顷",
+    "公斤",
+    "千克",
+    "标准箱",
+    "标箱",
+    "人次",
+    "美元",
+    "小时",
+    "元",
+    "人",
+    "户",
+    "个",
+    "家",
+    "项",
+    "所",
+    "座",
+    "套",
+    "辆",
+    "台",
+    "张",
+    "间",
+    "件",
+    "名",
+    "条",
+    "处",
+    "头",
+    "只",
+    "吨",
+    "斤",
+    "亩",
+    "度",
+    "米",
+    "天",
+    "岁",
+    "册",
+    "场",
+    "例",
+    "床",
+    "艘",
+    "架",
+    "位",
+)
+_PER = "(?:/(?:万元|人|户|月|年|天|日|亩|吨|千瓦时|立方米|平方米))?"
+_UNIT = (
+    "(?:万亿|亿|万)?(?:"
+    + "|".join(re.escape(unit) for unit in sorted(_BASE_UNITS, key=len, reverse=True))
+    + ")"
+    + _PER
+)
+_RANGE_SEPARATOR = "——|—|–|－|-|~|～|〜|至|到"
+_SINGLE = re.compile(rf"(?<![A-Za-z0-9.第])(?P<number>{_NUMBER})(?P<unit>{_UNIT})?")
+_RANGE_TAIL = re.compile(rf"(?P<sep>{_RANGE_SEPARATOR})(?P<number>{_NUMBER})(?P<unit>{_UNIT})")
+_SUFFIXES = ("及以上", "以上", "及以下", "以下", "以内", "之内", "左右", "上下")
+
+# Words that may stand between a subject and its figure, longest first within a group.
+_STRIVE = ("力争达到", "争取达到", "努力达到", "力争突破", "力争实现", "力争", "争取")
+_AT_LEAST = ("不低于", "不少于", "至少")
+_AT_MOST = ("不超过", "不高于", "控制在", "低于", "少于")
+_EXCEED = ("突破", "超过", "高于", "多于", "超")
+_REACH = ("达到", "稳定在", "保持在", "维持在", "稳定", "保持", "达")
+_ABOUT = ("大约", "约")
+_NEUTRAL = ("在", "为")
+_PREFIXES = tuple(
+    sorted(
+        (*_STRIVE, *_AT_LEAST, *_AT_MOST, *_EXCEED, *_REACH, *_ABOUT, *_NEUTRAL),
+        key=len,
+        reverse=True,
+    )
+)
+# A level the figure is held at: 达到 … 以上 reads "达到…以上".
+_LEVEL = ("达到", "稳定在", "保持在", "维持在", "控制在", "达")
+
+# --- predicates without a figure ----------------------------------------------------------
+
+_BENCHMARK_VERB = re.compile(r"高于|快于|好于|优于")
+_STEP = re.compile(r"(?:保持)?(?:基本)?(?:同步|相协调|相适应|相匹配)")
+_STEP_CONNECTORS = "与和同"
+_COMPLETION = re.compile(
+    r"(?:完成|达到|符合|控制在)(?P<object>[^，；。,;]{0,40})(?:目标|任务|指标|要求)(?:以内)?"
+)
+_ASSIGNED = re.compile(r"国家|中央|省|市|上级|下达|分解|规定")
+_ADVERBS = re.compile(r"(?:全面|确保|均|按期|圆满|坚决|努力|如期|全部|都|也)+$")
+_GENERIC_OBJECT = re.compile(r"(?:以上|上述|全年|这些|各项|年度|今年)")
+_RIDER = re.compile(r"争取|力争|努力|跑赢|更好|更优")
+_GROWTH_WORDS = re.compile(r"增速|增长|增幅|涨幅|上涨|提高|下降")
+_NUMBERING = re.compile(
+    r"^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是])"
+)
+_CONNECTIVES = ("其中", "同时", "并且", "并", "以及", "确保")
+_CHANGE_VERBS = re.compile(r"(?:增长|下降|降低|提高|提升|上涨|减少|增加|增速|涨幅)$")
+_ECONOMY = re.compile(r"经济增长|经济增速|生产总值增速|生产总值增长|GDP增速|GDP增长|经济发展")
+
+_CLAUSE_BREAKS = frozenset("，；,;：:")
+_SENTENCE_BREAKS = frozenset("。！？!?")
+_OPEN = frozenset("（(")
+_CLOSE = frozenset("）)")
+
+
+@dataclass(slots=True)
+class Row:
+    """One target found in a paragraph; offsets are into the normalised text."""
+
+    name_zh: str
+    value: float | None
+    value_upper: float | None
+    unit: str | None
+    qualifier: str
+    qualifier_zh: str | None
+    benchmark: str | None
+    start: int
+    end: int
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    start: int  # the number
+    end: int  # after the unit (and the range)
+    value: float
+    value_upper: float | None
+    unit: str | None
+    separator: str | None
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` into sentences at 。！？ (the mark is left out)."""
+    spans: list[tuple[int, int]] = []
+    begin = start
+    for index in range(start, end):
+        if text[index] in _SENTENCE_BREAKS:
+            spans.append((begin, index))
+            begin = index + 1
+    if begin < end:
+        spans.append((begin, end))
+    return spans
+
+
+def _split(text: str, start: int, end: int, breaks: frozenset[str]) -> list[tuple[int, int]]:
+    """Split a span at ``breaks`` outside parentheses (and not inside 1,200)."""
+    spans: list[tuple[int, int]] = []
+    depth = 0
+    begin = start
+    for index in range(start, end):
+        char = text[index]
+        if char in _OPEN:
+            depth += 1
+        elif char in _CLOSE:
+            depth = max(depth - 1, 0)
+        elif char in breaks and depth == 0:
+            if char == "," and 0 < index < len(text) - 1:
+                if text[index - 1].isdigit() and text[index + 1].isdigit():
+                    continue
+            spans.append((begin, index))
+            begin = index + 1
+    spans.append((begin, end))
+    return [(a, b) for a, b in spans if a < b]
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _figures(text: str, start: int, end: int) -> list[_Figure]:
+    """The figures (a number with its unit, or a range) in ``text[start:end]``.
+
+    A number without a unit is not a figure: list numbers (1.), years (2026年)
+    and names (5G) are skipped that way.
+    """
+    found: list[_Figure] = []
+    position = start
+    while True:
+        match = _SINGLE.search(text, position, end)
+        if match is None:
+            return found
+        position = match.end()
+        value = _number(match["number"])
+        unit = match["unit"]
+        tail = _RANGE_TAIL.match(text, match.end(), end)
+        if (
+            tail is not None
+            and unit in (None, tail["unit"])
+            and _number(tail["number"]) > value
+        ):
+            upper = _number(tail["number"])
+            found.append(_Figure(match.start(), tail.end(), value, upper, tail["unit"], tail["sep"]))
+            position = tail.end()
+        elif unit is not None:
+            found.append(_Figure(match.start(), match.end(), value, None, unit, None))
+
+
+def _strip_prefixes(text: str, start: int, end: int) -> tuple[int, list[str]]:
+    """Peel qualifying words off the end of ``text[start:end]``; return the new end."""
+    words: list[str] = []
+    while end > start:
+        for word in _PREFIXES:
+            if text.startswith(word, end - len(word)) and end - len(word) >= start:
+                words.insert(0, word)
+                end -= len(word)
+                break
+        else:
+            break
+    return end, words
+
+
+def _name_start(text: str, start: int, end: int) -> int:
+    """Skip list numbering, connectives and spaces at the start of a name."""
+    changed = True
+    while changed and start < end:
+        changed = False
+        while start < end and text[start] in " 、":
+            start += 1
+            changed = True
+        numbering = _NUMBERING.match(text, start, end)
+        if numbering:
+            start = numbering.end()
+            changed = True
+        for word in _CONNECTIVES:
+            if text.startswith(word, start) and start + len(word) < end:
+                start += len(word)
+                changed = True
+                break
+    return start
+
+
+def _qualify(words: list[str], suffix: str, separator: str | None) -> tuple[str, str | None]:
+    """Map the qualifying words of one figure to (qualifier, qualifier_zh)."""
+    level = next((word for word in words if word in _LEVEL), None)
+    if separator is not None:
+        return "range", separator
+    strive = next((word for word in words if word in _STRIVE), None)
+    if strive is not None:
+        return "strive", strive
+    if suffix in ("左右", "上下"):
+        if "控制在" in words:
+            return "cap_about", f"控制在…{suffix}"
+        return "about", f"{level}…{suffix}" if level else suffix
+    if suffix in ("以上", "及以上"):
+        return "at_least", f"{level}…{suffix}" if level else suffix
+    if suffix in ("以内", "以下", "之内", "及以下"):
+        return "at_most", f"{level}…{suffix}" if level else suffix
+    for group, qualifier in (
+        (_AT_LEAST, "at_least"),
+        (_AT_MOST, "at_most"),
+        (_EXCEED, "exceed"),
+        (_ABOUT, "about"),
+        (_REACH, "reach"),
+    ):
+        word = next((word for word in words if word in group), None)
+        if word is not None:
+            return qualifier, word
+    return "plain", None
+
+
+def _suffix_at(text: str, index: int, end: int) -> str:
+    for suffix in _SUFFIXES:
+        if text.startswith(suffix, index) and index + len(suffix) <= end:
+            return suffix
+    return ""
+
+
+@dataclass(slots=True)
+class _Context:
+    """What a clause without its own subject inherits: the last row's name and quote start."""
+
+    name: str | None = None
+    quote_start: int = 0
+    last: Row | None = None
+    notes: list[tuple[Row, str]] = field(default_factory=list)
+
+
+def _benchmark_of(words: str) -> str:
+    for canonical in ("全国", "全省", "全市"):
+        if words.startswith(canonical):
+            return canonical
+    if _ECONOMY.search(words):
+        return "经济增长"
+    return words
+
+
+def _relative_unit(name: str) -> str | None:
+    return "%" if _GROWTH_WORDS.search(name) else None
+
+
+def _inherit(text: str, start: int, end: int, context: _Context) -> tuple[str, int]:
+    """The name and quote start of a predicate whose subject is ``text[start:end]``."""
+    name = text[start:end]
+    if (not name or _CHANGE_VERBS.fullmatch(name)) and context.name is not None:
+        subject = _CHANGE_VERBS.sub("", context.name) if name else context.name
+        return subject + name, context.quote_start
+    return name, start
+
+
+def _figure_rows(
+    text: str, start: int, end: int, figures: list[_Figure], context: _Context
+) -> list[Row]:
+    rows: list[Row] = []
+    cursor = start
+    for figure in figures:
+        name_end, words = _strip_prefixes(text, cursor, figure.start)
+        name_start = _name_start(text, cursor, name_end)
+        suffix = _suffix_at(text, figure.end, end)
+        qualifier, qualifier_zh = _qualify(words, suffix, figure.separator)
+        name, quote_start = _inherit(text, name_start, name_end, context)
+        quote_end = figure.end + len(suffix)
+        row = Row(
+            name_zh=name,
+            value=figure.value,
+            value_upper=figure.value_upper,
+            unit=figure.unit,
+            qualifier=qualifier,
+            qualifier_zh=qualifier_zh,
+            benchmark=None,
+            start=quote_start,
+            end=quote_end,
+        )
+        rows.append(row)
+        context.name, context.quote_start, context.last = row.name_zh, row.start, row
+        cursor = quote_end
+    return rows
+
+
+def _respectively(
+    text: str, start: int, end: int, marker: int, context: _Context
+) -> list[Row] | None:
+    """城镇、农村居民人均可支配收入分别增长4.5%、5.5%左右: one row per figure."""
+    figures = _figures(text, marker + 2, end)
+    if len(figures) < 2:
+        return None
+    name_start = _name_start(text, start, marker)
+    subject = text[name_start:marker]
+    verb_end, _ = _strip_prefixes(text, marker + 2, figures[0].start)
+    verb = text[marker + 2 : verb_end]
+    items = _subjects(subject, len(figures))
+    suffixes = [_suffix_at(text, figure.end, end) for figure in figures]
+    trailing = suffixes[-1]
+    rows: list[Row] = []
+    cursor = marker + 2
+    for index, figure in enumerate(figures):
+        _, own_words = _strip_prefixes(text, cursor, figure.start)
+        suffix = suffixes[index]
+        bare = not suffix and not own_words and figure.separator is None
+        qualifier, qualifier_zh = _qualify(own_words, trailing if bare else suffix, None)
+        if figure.separator is not None:
+            qualifier, qualifier_zh = "range", figure.separator
+        rows.append(
+            Row(
+                name_zh=items[index] + verb,
+                value=figure.value,
+                value_upper=figure.value_upper,
+                unit=figure.unit,
+                qualifier=qualifier,
+                qualifier_zh=qualifier_zh,
+                benchmark=None,
+                start=name_start,
+                end=figures[-1].end + len(trailing),
+            )
+        )
+        cursor = figure.end + len(suffix)
+    context.name, context.quote_start, context.last = subject + verb, name_start, rows[-1]
+    return rows
+
+
+def _subjects(subject: str, count: int) -> list[str]:
+    """Names of the subjects of a 分别 clause, built from their shared part."""
+    items = [item for item in re.split(r"[、和及与]", subject) if item]
+    if len(items) == 1 and count == 2 and subject.startswith("城乡"):
+        rest = subject[2:]
+        return ["城镇" + rest, "农村" + rest]
+    if len(items) != count:
+        return [subject] * count
+    head = items[0]
+    shared = items[-1][len(head) :] if len(items[-1]) > len(head) else ""
+    return [item + shared for item in items[:-1]] + [items[-1]]
+
+
+def _completion_spans(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """(verb start, span end, match end) of commitments to complete assigned targets."""
+    spans: list[tuple[int, int, int]] = []
+    for match in _COMPLETION.finditer(text, start, end):
+        verb = text[match.start() : match.start() + 2]
+        if verb != "完成" and not _ASSIGNED.search(match["object"]):
+            continue
+        if _GENERIC_OBJECT.match(match["object"]):
+            continue  # 完成以上目标任务, 完成全年目标: the paragraph's targets as a whole
+        spans.append((match.start(), match.end(), match.end()))
+    return spans
+
+
+def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a clause at 、 outside parentheses and outside completion commitments."""
+    protected = _completion_spans(text, start, end)
+    segments: list[tuple[int, int]] = []
+    depth = 0
+    begin = start
+    for index in range(start, end):
+        char = text[index]
+        if char in _OPEN:
+            depth += 1
+        elif char in _CLOSE:
+            depth = max(depth - 1, 0)
+        elif char == "、" and depth == 0:
+            if any(a <= index < b for a, b, _ in protected):
+                continue
+            segments.append((begin, index))
+            begin = index + 1
+    segments.append((begin, end))
+    return [(a, b) for a, b in segments if a < b]
+
+
+def _predicate_rows(
+    text: str, start: int, end: int, context: _Context
+) -> tuple[list[Row], int | None]:
+    """Rows of one 、-segment and where its subject ends (None: a bare subject)."""
+    figures = _figures(text, start, end)
+    if figures:
+        return _figure_rows(text, start, end, figures, context), figures[0].start
+    benchmark = _BENCHMARK_VERB.search(text, start, end)
+    if benchmark is not None:
+        words = text[benchmark.end() : end]
+        name, quote_start = _inherit(
+            text, _name_start(text, start, benchmark.start()), benchmark.start(), context
+        )
+        row = Row(
+            name_zh=name,
+            value=None,
+            value_upper=None,
+            unit=_relative_unit(name),
+            qualifier="above_benchmark",
+            qualifier_zh=text[benchmark.start() : end],
+            benchmark=_benchmark_of(words),
+            start=quote_start,
+            end=end,
+        )
+        return [row], benchmark.start()
+    step = _STEP.search(text, start, end)
+    if step is not None:
+        connector = max(text.rfind(char, start, step.start()) for char in _STEP_CONNECTORS)
+        if connector > start:
+            name, quote_start = _inherit(
+                text, _name_start(text, start, connector), connector, context
+            )
+            row = Row(
+                name_zh=name,
+                value=None,
+                value_upper=None,
+                unit=_relative_unit(name),
+                qualifier="in_step",
+                qualifier_zh=text[connector : step.end()],
+                benchmark=_benchmark_of(text[connector + 1 : step.start()]),
+                start=quote_start,
+                end=step.end(),
+            )
+            return [row], connector
+    completions = _completion_spans(text, start, end)
+    if completions:
+        verb, span_end, _ = completions[0]
+        subject_end = verb
+        adverbs = _ADVERBS.search(text, start, verb)
+        if adverbs is not None:
+            subject_end = adverbs.start()
+        name_start = _name_start(text, start, subject_end)
+        name = text[name_start:subject_end] or text[verb:span_end]
+        row = Row(
+            name_zh=name,
+            value=None,
+            value_upper=None,
+            unit=None,
+            qualifier="qualitative",
+            qualifier_zh=text[verb:span_end],
+            benchmark=None,
+            start=name_start,
+            end=span_end,
+        )
+        return [row], subject_end
+    return [], None
+
+
+def _shared(row: Row, name: str, start: int) -> Row:
+    """A copy of ``row`` for another subject that shares its predicate."""
+    unit = row.unit
+    if row.qualifier in ("above_benchmark", "in_step"):
+        unit = _relative_unit(name) or row.unit
+    return Row(
+        name_zh=name,
+        value=row.value,
+        value_upper=row.value_upper,
+        unit=unit,
+        qualifier=row.qualifier,
+        qualifier_zh=row.qualifier_zh,
+        benchmark=row.benchmark,
+        start=start,
+        end=row.end,
+    )
+
+
+def add_note(row: Row, note: str) -> None:
+    """Record a rider on the row it qualifies."""
+    row.note = note if row.note is None else f"{row.note}；{note}"
+
+
+def _clause_rows(text: str, start: int, end: int, context: _Context) -> list[Row]:
+    marker = text.find("分别", start, end)
+    if marker != -1:
+        rows = _respectively(text, start, end, marker, context)
+        if rows is not None:
+            return rows
+    rows: list[Row] = []
+    pending: list[tuple[int, int]] = []  # bare subjects waiting for a shared predicate
+    for seg_start, seg_end in _segments(text, start, end):
+        found, _ = _predicate_rows(text, seg_start, seg_end, context)
+        if found:
+            head = found[0]
+            for sub_start, sub_end in pending:
+                name_start = _name_start(text, sub_start, sub_end)
+                rows.append(_shared(head, text[name_start:sub_end], name_start))
+            pending = []
+            rows.extend(found)
+            last = found[-1]
+            context.name, context.quote_start, context.last = last.name_zh, last.start, last
+            continue
+        words = text[seg_start:seg_end]
+        if _RIDER.search(words) and context.last is not None:
+            context.notes.append((context.last, words))
+            pending = []
+        else:
+            pending.append((seg_start, seg_end))
+    return rows
+
+
+def parse_sentence(text: str, start: int, end: int, context: _Context | None = None) -> list[Row]:
+    """The target rows stated in the sentence ``text[start:end]``.
+
+    ``context`` carries the last row across sentences of one paragraph, so a
+    clause such as 力争6% can borrow its subject; pass the same object for every
+    sentence of a paragraph.
+    """
+    context = _Context() if context is None else context
+    rows: list[Row] = []
+    for clause_start, clause_end in _split(text, start, end, _CLAUSE_BREAKS):
+        clause_start = _skip_space(text, clause_start, clause_end)
+        if clause_start < clause_end:
+            rows.extend(_clause_rows(text, clause_start, clause_end, context))
+    return rows
+
+
+def _skip_space(text: str, start: int, end: int) -> int:
+    while start < end and text[start].isspace():
+        start += 1
+    return start
+
+
+def new_context() -> _Context:
+    """A fresh paragraph context for :func:`parse_sentence`."""
+    return _Context()

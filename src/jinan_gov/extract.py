@@ -1,0 +1,253 @@
+"""Read the annual main targets of any Chinese plan or government work report.
+
+:func:`extract_targets` finds the main-target paragraph (今年经济社会发展的主要
+预期目标是：…, 主要目标为：…, or a heading 主要预期目标 followed by the targets)
+in a whole report or plan, raw from a PDF or clean, and returns one row per
+target clause, validated by :class:`jinan_gov.schemas.ExtractedTargetSchema`.
+
+The text is first folded (:func:`jinan_gov.normalize.fold_text`: full-width
+digits and ％, traditional characters) and normalised
+(:func:`jinan_gov.normalize.normalize_text`: PDF line breaks, justification
+spaces, ASCII punctuation). Quotes and offsets refer to that normalised text,
+which :func:`extraction_text` returns.
+
+Only the annual main-target paragraph is read: five-year targets (十五五,
+到2030年, 年均), last year's outcomes and the key tasks are out of scope.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import polars as pl
+
+from jinan_gov._clauses import Row, add_note, new_context, parse_sentence, sentence_spans
+from jinan_gov._glossary import direction_of, english_name
+from jinan_gov.normalize import fold_text, normalize_text
+from jinan_gov.plan import base_unit
+from jinan_gov.schemas import ExtractedTargetSchema
+
+if TYPE_CHECKING:
+    from pandera.typing.polars import DataFrame
+
+__all__ = ("extract_targets", "extraction_text")
+
+# 主要预期目标是：, 主要目标为：, 预期目标建议为：, a heading 主要预期目标 …
+_OPENING = re.compile(
+    r"(?:主要|预期)[^，。；：:,;、“”\d]{0,12}?目标(?:任务)?(?:建议)?"
+    r"(?P<lead>是|为|包括|如下|安排如下)?(?P<colon>[:：])?"
+)
+# A five-year section, or last year's review, right before the opening.
+_NOT_ANNUAL = re.compile(r"十[一二三四五六七八九]五|五年|规划|纲要|20[3-9]\d|远景|中长期|去年|上年")
+_FIVE_YEAR_CLAUSE = re.compile(r"年均|累计|到20\d\d年|20[3-9]\d年")
+# Sentences that discuss the targets rather than state them end the paragraph.
+_DISCUSSION_START = re.compile(
+    r"(?:上述|以上|这些|这样|这一|提出|需要说明|实现上述|完成上述|完成以上|完成全年|为此|对此)"
+)
+_DISCUSSION = re.compile(r"预期目标|目标为|目标是")
+_HEADING = re.compile(
+    r"^\s*(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
+    r"[^，；,;]{0,15}$"
+)
+_WINDOW = 80  # characters before an opening searched for five-year markers
+_PARAGRAPH_LIMIT = 6000  # no target paragraph is longer; bounds the work on any input
+_CANDIDATE_LIMIT = 64  # openings examined at most
+_FIRST_SENTENCE_LIMIT = 1200
+
+
+def _check_text(text: object) -> str:
+    if isinstance(text, bytes | bytearray | memoryview):
+        raise TypeError(
+            f"extract_targets() expects str, got {type(text).__name__}: decode it first, "
+            "e.g. data.decode('utf-8') or data.decode('gb18030')"
+        )
+    if not isinstance(text, str):
+        raise TypeError(f"extract_targets() expects str, got {type(text).__name__}")
+    return text
+
+
+def extraction_text(text: str) -> str:
+    """The normalised text that the quotes and offsets of :func:`extract_targets` index.
+
+    It is ``normalize_text(fold_text(text))``: full-width forms and traditional
+    characters folded, PDF artefacts undone, one line.
+
+    Parameters
+    ----------
+    text
+        A whole report or plan, raw or clean.
+
+    Raises
+    ------
+    TypeError
+        ``text`` is not a ``str`` (``bytes`` must be decoded first).
+
+    Examples
+    --------
+    >>> extraction_text("地區生產總值增長５％左右")
+    '地区生产总值增长5%左右'
+    """
+    return normalize_text(fold_text(_check_text(text)))
+
+
+@dataclass(frozen=True, slots=True)
+class _Paragraph:
+    start: int
+    end: int
+    rows: list[Row]
+
+
+def _is_heading(text: str, start: int, end: int) -> bool:
+    return _HEADING.match(text[start:end]) is not None
+
+
+def _continues(text: str, start: int, end: int, rows: list[Row]) -> bool:
+    """Whether a sentence after the first still states targets."""
+    if not rows or _DISCUSSION_START.match(text, start, end) or _DISCUSSION.search(text, start, end):
+        return False
+    first_clause_end = end
+    for mark in "，；,;":
+        found = text.find(mark, start, end)
+        if found != -1:
+            first_clause_end = min(first_clause_end, found)
+    return rows[0].start < first_clause_end
+
+
+def _paragraph(text: str, start: int, heading_form: bool) -> _Paragraph | None:
+    """The target paragraph starting at ``start``, or None when it states no target."""
+    limit = min(len(text), start + _PARAGRAPH_LIMIT)
+    first_end = min(limit, start + _FIRST_SENTENCE_LIMIT)
+    spans = sentence_spans(text, start, limit)
+    context = new_context()
+    rows: list[Row] = []
+    end = start
+    index = 0
+    while index < len(spans):
+        a, b = spans[index]
+        if index == 0 and b > first_end:
+            b = first_end
+        if _is_heading(text, a, b):
+            following = spans[index + 1] if index + 1 < len(spans) else None
+            if following is None or (index and not parse_sentence(text, *following, new_context())):
+                break
+            index += 1
+            continue
+        noted = len(context.notes)
+        found = parse_sentence(text, a, b, context)
+        if index == 0:
+            if not found or _FIVE_YEAR_CLAUSE.search(text, a, found[0].end):
+                return None
+            if heading_form and found[0].start != _skip(text, a):
+                return None
+        elif not (_continues(text, a, b, found) or _is_heading(text, *spans[index - 1])):
+            del context.notes[noted:]
+            break
+        rows.extend(found)
+        end = b
+        index += 1
+    if not rows:
+        return None
+    for row, note in context.notes:
+        add_note(row, note)
+    return _Paragraph(start, end, rows)
+
+
+def _skip(text: str, index: int) -> int:
+    while index < len(text) and text[index].isspace():
+        index += 1
+    return index
+
+
+def _find_paragraph(text: str) -> _Paragraph | None:
+    for examined, match in enumerate(_OPENING.finditer(text)):
+        if examined >= _CANDIDATE_LIMIT:
+            return None
+        sentence_start = text.rfind("。", max(0, match.start() - _WINDOW), match.start()) + 1
+        window_start = max(sentence_start, match.start() - _WINDOW)
+        if _NOT_ANNUAL.search(text, window_start, match.start()):
+            continue
+        heading_form = match["lead"] is None and match["colon"] is None
+        paragraph = _paragraph(text, match.end(), heading_form)
+        if paragraph is not None:
+            return paragraph
+    return None
+
+
+def _frame(rows: list[Row], text: str) -> pl.DataFrame:
+    columns: dict[str, list[object]] = {name: [] for name in _SCHEMA.names()}
+    for number, row in enumerate(rows, start=1):
+        factor, unit_base = base_unit(row.unit)
+        name = row.name_zh or ""
+        values: dict[str, object] = {
+            "id": f"t{number:02d}",
+            "target_no": number,
+            "name_zh": name,
+            "name_en": english_name(name),
+            "value": row.value,
+            "value_upper": row.value_upper,
+            "unit": row.unit,
+            "value_base": None if row.value is None else row.value * factor,
+            "unit_base": unit_base,
+            "qualifier": row.qualifier,
+            "qualifier_zh": row.qualifier_zh,
+            "benchmark": row.benchmark,
+            "direction": direction_of(name, row.qualifier),
+            "quote": text[row.start : row.end],
+            "start": row.start,
+            "end": row.end,
+            "note": row.note,
+        }
+        for key, value in values.items():
+            columns[key].append(value)
+    return pl.DataFrame(columns, schema=_SCHEMA)
+
+
+def _schema() -> pl.Schema:
+    columns = ExtractedTargetSchema.to_schema().columns
+    return pl.Schema({name: column.dtype.type for name, column in columns.items()})
+
+
+_SCHEMA = _schema()
+
+
+def extract_targets(text: str) -> DataFrame[ExtractedTargetSchema]:
+    """Read the annual main targets of a plan or government work report.
+
+    Parameters
+    ----------
+    text
+        A whole report or plan, or just its target paragraph: raw PDF text
+        (line breaks, justification spaces) or clean text, simplified or
+        traditional characters, half- or full-width digits and punctuation.
+
+    Returns
+    -------
+    DataFrame[ExtractedTargetSchema]
+        One row per target clause, in text order; empty (with the schema's
+        columns) when the text has no main-target paragraph. ``quote`` is
+        ``extraction_text(text)[start:end]``.
+
+    Raises
+    ------
+    TypeError
+        ``text`` is not a ``str`` (``bytes`` must be decoded first).
+
+    Examples
+    --------
+    >>> rows = extract_targets(
+    ...     "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右，"
+    ...     "城镇调查失业率控制在5.5%以内，城乡居民人均可支配收入分别增长5%、6.5%左右。"
+    ... )
+    >>> rows.select("value", "unit", "qualifier").rows()
+    [(5.0, '%', 'about'), (5.5, '%', 'at_most'), (5.0, '%', 'about'), (6.5, '%', 'about')]
+    >>> rows["quote"][1]
+    '城镇调查失业率控制在5.5%以内'
+    >>> extract_targets("没有目标的文字").height
+    0
+    """
+    normalised = extraction_text(text)
+    paragraph = _find_paragraph(normalised)
+    rows = [] if paragraph is None else paragraph.rows
+    return ExtractedTargetSchema.validate(_frame(rows, normalised))
