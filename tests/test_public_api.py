@@ -23,6 +23,7 @@ EXPECTED = (
     "assessable_targets",
     "attainment_summary",
     "documents",
+    "extract_targets",
     "indicators",
     "is_working_day",
     "locate_quote",

@@ -25,6 +25,7 @@ from jinan_gov.errors import (
     UnknownDocumentError,
     UnknownIdError,
 )
+from jinan_gov.extract import extract_targets
 from jinan_gov.normalize import normalize_text
 from jinan_gov.plan import (
     indicators,
@@ -66,6 +67,7 @@ __all__ = (
     "assessable_targets",
     "attainment_summary",
     "documents",
+    "extract_targets",
     "indicators",
     "is_working_day",
     "locate_quote",

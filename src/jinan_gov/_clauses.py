@@ -28,66 +28,13 @@ __all__ = ("Row", "add_note", "new_context", "parse_sentence", "sentence_spans")
 # --- figures ------------------------------------------------------------------------
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_BASE_UNITS = (
-    "%",
-    "‰",
-    "个百分点",
-    "百分点",
-    "倍",
-    "微克/立方米",
-    "毫克/立方米",
-    "毫克/升",
-    "吨标准煤",
-    "标准煤",
-    "千瓦时",
-    "千瓦",
-    "平方公里",
-    "平方米",
-    "立方米",
-    "公里",
-    "千米",
-    "公顷",
-    "公斤",
-    "千克",
-    "标准箱",
-    "标箱",
-    "人次",
-    "美元",
-    "小时",
-    "元",
-    "人",
-    "户",
-    "个",
-    "家",
-    "项",
-    "所",
-    "座",
-    "套",
-    "辆",
-    "台",
-    "张",
-    "间",
-    "件",
-    "名",
-    "条",
-    "处",
-    "头",
-    "只",
-    "吨",
-    "斤",
-    "亩",
-    "度",
-    "米",
-    "天",
-    "岁",
-    "册",
-    "场",
-    "例",
-    "床",
-    "艘",
-    "架",
-    "位",
+_UNIT_WORDS = (
+    "个百分点|百分点|%|‰|倍|微克/立方米|毫克/立方米|毫克/升|吨标准煤|标准煤|"
+    "千瓦时|千瓦|平方公里|平方米|立方米|公里|千米|公顷|公斤|千克|标准箱|标箱|"
+    "人次|美元|小时|元|人|户|个|家|项|所|座|套|辆|台|张|间|件|名|条|处|"
+    "头|只|吨|斤|亩|度|米|天|岁|册|场|例|床|艘|架|位"
 )
+_BASE_UNITS = _UNIT_WORDS.split("|")
 _PER = "(?:/(?:万元|人|户|月|年|天|日|亩|吨|千瓦时|立方米|平方米))?"
 _UNIT = (
     "(?:万亿|亿|万)?(?:"
@@ -195,13 +142,16 @@ def _split(text: str, start: int, end: int, breaks: frozenset[str]) -> list[tupl
         elif char in _CLOSE:
             depth = max(depth - 1, 0)
         elif char in breaks and depth == 0:
-            if char == "," and 0 < index < len(text) - 1:
-                if text[index - 1].isdigit() and text[index + 1].isdigit():
-                    continue
+            if char == "," and _between_digits(text, index):
+                continue
             spans.append((begin, index))
             begin = index + 1
     spans.append((begin, end))
     return [(a, b) for a, b in spans if a < b]
+
+
+def _between_digits(text: str, index: int) -> bool:
+    return 0 < index < len(text) - 1 and text[index - 1].isdigit() and text[index + 1].isdigit()
 
 
 def _number(text: str) -> float:
@@ -224,13 +174,10 @@ def _figures(text: str, start: int, end: int) -> list[_Figure]:
         value = _number(match["number"])
         unit = match["unit"]
         tail = _RANGE_TAIL.match(text, match.end(), end)
-        if (
-            tail is not None
-            and unit in (None, tail["unit"])
-            and _number(tail["number"]) > value
-        ):
+        if tail is not None and unit in (None, tail["unit"]) and _number(tail["number"]) > value:
             upper = _number(tail["number"])
-            found.append(_Figure(match.start(), tail.end(), value, upper, tail["unit"], tail["sep"]))
+            figure = _Figure(match.start(), tail.end(), value, upper, tail["unit"], tail["sep"])
+            found.append(figure)
             position = tail.end()
         elif unit is not None:
             found.append(_Figure(match.start(), match.end(), value, None, unit, None))
@@ -549,9 +496,9 @@ def add_note(row: Row, note: str) -> None:
 def _clause_rows(text: str, start: int, end: int, context: _Context) -> list[Row]:
     marker = text.find("分别", start, end)
     if marker != -1:
-        rows = _respectively(text, start, end, marker, context)
-        if rows is not None:
-            return rows
+        respectively = _respectively(text, start, end, marker, context)
+        if respectively is not None:
+            return respectively
     rows: list[Row] = []
     pending: list[tuple[int, int]] = []  # bare subjects waiting for a shared predicate
     for seg_start, seg_end in _segments(text, start, end):
@@ -585,9 +532,9 @@ def parse_sentence(text: str, start: int, end: int, context: _Context | None = N
     context = _Context() if context is None else context
     rows: list[Row] = []
     for clause_start, clause_end in _split(text, start, end, _CLAUSE_BREAKS):
-        clause_start = _skip_space(text, clause_start, clause_end)
-        if clause_start < clause_end:
-            rows.extend(_clause_rows(text, clause_start, clause_end, context))
+        first = _skip_space(text, clause_start, clause_end)
+        if first < clause_end:
+            rows.extend(_clause_rows(text, first, clause_end, context))
     return rows
 
 

@@ -35,7 +35,10 @@ _GLOSSARY: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"居民.{0,6}?(?:可支配)?收入", "Per-capita disposable income of residents"),
         (r"全员劳动生产率", "Overall labour productivity"),
         (r"一般公共预算收入|地方财政收入", "General public budget revenue"),
-        (r"规模以上工业增加值|规上工业增加值|规模工业增加值", "Value added of industry above designated size"),
+        (
+            r"规模以上工业增加值|规上工业增加值|规模工业增加值",
+            "Value added of industry above designated size",
+        ),
         (r"服务业增加值|三产增加值|第三产业增加值", "Value added of services (tertiary industry)"),
         (r"一产增加值|第一产业增加值|农业增加值", "Value added of agriculture (primary industry)"),
         (r"二产增加值|第二产业增加值", "Value added of the secondary industry"),

@@ -51,9 +51,11 @@ _HEADING = re.compile(
     r"^\s*(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
     r"[^，；,;]{0,15}$"
 )
+_DIGIT = re.compile(r"\d")
 _WINDOW = 80  # characters before an opening searched for five-year markers
 _PARAGRAPH_LIMIT = 6000  # no target paragraph is longer; bounds the work on any input
-_CANDIDATE_LIMIT = 64  # openings examined at most
+_PARSE_BUDGET = 200_000  # characters parsed at most over all openings: never hang
+_HEADING_LOOKAHEAD = 40  # a heading 主要预期目标 is followed by a figure this close
 _FIRST_SENTENCE_LIMIT = 1200
 
 
@@ -105,7 +107,9 @@ def _is_heading(text: str, start: int, end: int) -> bool:
 
 def _continues(text: str, start: int, end: int, rows: list[Row]) -> bool:
     """Whether a sentence after the first still states targets."""
-    if not rows or _DISCUSSION_START.match(text, start, end) or _DISCUSSION.search(text, start, end):
+    if not rows or _DISCUSSION_START.match(text, start, end):
+        return False
+    if _DISCUSSION.search(text, start, end):
         return False
     first_clause_end = end
     for mark in "，；,;":
@@ -161,15 +165,19 @@ def _skip(text: str, index: int) -> int:
 
 
 def _find_paragraph(text: str) -> _Paragraph | None:
-    for examined, match in enumerate(_OPENING.finditer(text)):
-        if examined >= _CANDIDATE_LIMIT:
+    budget = _PARSE_BUDGET
+    for match in _OPENING.finditer(text):
+        if budget <= 0:
             return None
+        heading_form = match["lead"] is None and match["colon"] is None
+        if heading_form and not _DIGIT.search(text, match.end(), match.end() + _HEADING_LOOKAHEAD):
+            continue
         sentence_start = text.rfind("。", max(0, match.start() - _WINDOW), match.start()) + 1
         window_start = max(sentence_start, match.start() - _WINDOW)
         if _NOT_ANNUAL.search(text, window_start, match.start()):
             continue
-        heading_form = match["lead"] is None and match["colon"] is None
         paragraph = _paragraph(text, match.end(), heading_form)
+        budget -= _FIRST_SENTENCE_LIMIT if paragraph is None else _PARAGRAPH_LIMIT
         if paragraph is not None:
             return paragraph
     return None
