@@ -86,6 +86,7 @@ _CHANGE_VERBS = re.compile(r"(?:增长|下降|降低|提高|提升|上涨|减少
 _ECONOMY = re.compile(r"经济增长|经济增速|生产总值增速|生产总值增长|GDP增速|GDP增长|经济发展")
 
 _CLAUSE_BREAKS = frozenset("，；,;：:")
+_ENUMERATION = frozenset("、")
 _SENTENCE_BREAKS = frozenset("。！？!?")
 _OPEN = frozenset("（(")
 _CLOSE = frozenset("）)")
@@ -130,8 +131,14 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _split(text: str, start: int, end: int, breaks: frozenset[str]) -> list[tuple[int, int]]:
-    """Split a span at ``breaks`` outside parentheses (and not inside 1,200)."""
+def _split(
+    text: str,
+    start: int,
+    end: int,
+    breaks: frozenset[str],
+    protected: tuple[tuple[int, int], ...] = (),
+) -> list[tuple[int, int]]:
+    """Split a span at ``breaks`` outside parentheses, ``protected`` spans and 1,200."""
     spans: list[tuple[int, int]] = []
     depth = 0
     begin = start
@@ -143,6 +150,8 @@ def _split(text: str, start: int, end: int, breaks: frozenset[str]) -> list[tupl
             depth = max(depth - 1, 0)
         elif char in breaks and depth == 0:
             if char == "," and _between_digits(text, index):
+                continue
+            if any(a <= index < b for a, b in protected):
                 continue
             spans.append((begin, index))
             begin = index + 1
@@ -285,6 +294,23 @@ def _inherit(text: str, start: int, end: int, context: _Context) -> tuple[str, i
     return name, start
 
 
+def _figure_row(
+    name: str, figure: _Figure, qualified: tuple[str, str | None], start: int, end: int
+) -> Row:
+    qualifier, qualifier_zh = qualified
+    return Row(
+        name_zh=name,
+        value=figure.value,
+        value_upper=figure.value_upper,
+        unit=figure.unit,
+        qualifier=qualifier,
+        qualifier_zh=qualifier_zh,
+        benchmark=None,
+        start=start,
+        end=end,
+    )
+
+
 def _figure_rows(
     text: str, start: int, end: int, figures: list[_Figure], context: _Context
 ) -> list[Row]:
@@ -294,20 +320,10 @@ def _figure_rows(
         name_end, words = _strip_prefixes(text, cursor, figure.start)
         name_start = _name_start(text, cursor, name_end)
         suffix = _suffix_at(text, figure.end, end)
-        qualifier, qualifier_zh = _qualify(words, suffix, figure.separator)
+        qualified = _qualify(words, suffix, figure.separator)
         name, quote_start = _inherit(text, name_start, name_end, context)
         quote_end = figure.end + len(suffix)
-        row = Row(
-            name_zh=name,
-            value=figure.value,
-            value_upper=figure.value_upper,
-            unit=figure.unit,
-            qualifier=qualifier,
-            qualifier_zh=qualifier_zh,
-            benchmark=None,
-            start=quote_start,
-            end=quote_end,
-        )
+        row = _figure_row(name, figure, qualified, quote_start, quote_end)
         rows.append(row)
         context.name, context.quote_start, context.last = row.name_zh, row.start, row
         cursor = quote_end
@@ -333,23 +349,10 @@ def _respectively(
     for index, figure in enumerate(figures):
         _, own_words = _strip_prefixes(text, cursor, figure.start)
         suffix = suffixes[index]
-        bare = not suffix and not own_words and figure.separator is None
-        qualifier, qualifier_zh = _qualify(own_words, trailing if bare else suffix, None)
-        if figure.separator is not None:
-            qualifier, qualifier_zh = "range", figure.separator
-        rows.append(
-            Row(
-                name_zh=items[index] + verb,
-                value=figure.value,
-                value_upper=figure.value_upper,
-                unit=figure.unit,
-                qualifier=qualifier,
-                qualifier_zh=qualifier_zh,
-                benchmark=None,
-                start=name_start,
-                end=figures[-1].end + len(trailing),
-            )
-        )
+        bare = not suffix and not own_words
+        qualified = _qualify(own_words, trailing if bare else suffix, figure.separator)
+        quote_end = figures[-1].end + len(trailing)
+        rows.append(_figure_row(items[index] + verb, figure, qualified, name_start, quote_end))
         cursor = figure.end + len(suffix)
     context.name, context.quote_start, context.last = subject + verb, name_start, rows[-1]
     return rows
@@ -383,69 +386,50 @@ def _completion_spans(text: str, start: int, end: int) -> list[tuple[int, int, i
 
 def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split a clause at 、 outside parentheses and outside completion commitments."""
-    protected = _completion_spans(text, start, end)
-    segments: list[tuple[int, int]] = []
-    depth = 0
-    begin = start
-    for index in range(start, end):
-        char = text[index]
-        if char in _OPEN:
-            depth += 1
-        elif char in _CLOSE:
-            depth = max(depth - 1, 0)
-        elif char == "、" and depth == 0:
-            if any(a <= index < b for a, b, _ in protected):
-                continue
-            segments.append((begin, index))
-            begin = index + 1
-    segments.append((begin, end))
-    return [(a, b) for a, b in segments if a < b]
+    protected = tuple((a, b) for a, b, _ in _completion_spans(text, start, end))
+    return _split(text, start, end, _ENUMERATION, protected)
 
 
-def _predicate_rows(
-    text: str, start: int, end: int, context: _Context
-) -> tuple[list[Row], int | None]:
-    """Rows of one 、-segment and where its subject ends (None: a bare subject)."""
+def _relative_row(
+    text: str,
+    span: tuple[int, int, int],
+    qualifier: str,
+    benchmark: str,
+    context: _Context,
+) -> Row:
+    """A row for a subject ``text[start:verb]`` compared with a benchmark up to ``end``."""
+    start, verb, end = span
+    name, quote_start = _inherit(text, _name_start(text, start, verb), verb, context)
+    return Row(
+        name_zh=name,
+        value=None,
+        value_upper=None,
+        unit=_relative_unit(name),
+        qualifier=qualifier,
+        qualifier_zh=text[verb:end],
+        benchmark=_benchmark_of(benchmark),
+        start=quote_start,
+        end=end,
+    )
+
+
+def _predicate_rows(text: str, start: int, end: int, context: _Context) -> list[Row]:
+    """The rows of one 、-segment; empty for a bare subject or an aspiration."""
     figures = _figures(text, start, end)
     if figures:
-        return _figure_rows(text, start, end, figures, context), figures[0].start
+        return _figure_rows(text, start, end, figures, context)
     benchmark = _BENCHMARK_VERB.search(text, start, end)
     if benchmark is not None:
+        span = (start, benchmark.start(), end)
         words = text[benchmark.end() : end]
-        name, quote_start = _inherit(
-            text, _name_start(text, start, benchmark.start()), benchmark.start(), context
-        )
-        row = Row(
-            name_zh=name,
-            value=None,
-            value_upper=None,
-            unit=_relative_unit(name),
-            qualifier="above_benchmark",
-            qualifier_zh=text[benchmark.start() : end],
-            benchmark=_benchmark_of(words),
-            start=quote_start,
-            end=end,
-        )
-        return [row], benchmark.start()
+        return [_relative_row(text, span, "above_benchmark", words, context)]
     step = _STEP.search(text, start, end)
     if step is not None:
         connector = max(text.rfind(char, start, step.start()) for char in _STEP_CONNECTORS)
-        if connector > start:
-            name, quote_start = _inherit(
-                text, _name_start(text, start, connector), connector, context
-            )
-            row = Row(
-                name_zh=name,
-                value=None,
-                value_upper=None,
-                unit=_relative_unit(name),
-                qualifier="in_step",
-                qualifier_zh=text[connector : step.end()],
-                benchmark=_benchmark_of(text[connector + 1 : step.start()]),
-                start=quote_start,
-                end=step.end(),
-            )
-            return [row], connector
+        if connector >= start:
+            span = (start, connector, step.end())
+            words = text[connector + 1 : step.start()]
+            return [_relative_row(text, span, "in_step", words, context)]
     completions = _completion_spans(text, start, end)
     if completions:
         verb, span_end, _ = completions[0]
@@ -466,8 +450,8 @@ def _predicate_rows(
             start=name_start,
             end=span_end,
         )
-        return [row], subject_end
-    return [], None
+        return [row]
+    return []
 
 
 def _shared(row: Row, name: str, start: int) -> Row:
@@ -502,7 +486,7 @@ def _clause_rows(text: str, start: int, end: int, context: _Context) -> list[Row
     rows: list[Row] = []
     pending: list[tuple[int, int]] = []  # bare subjects waiting for a shared predicate
     for seg_start, seg_end in _segments(text, start, end):
-        found, _ = _predicate_rows(text, seg_start, seg_end, context)
+        found = _predicate_rows(text, seg_start, seg_end, context)
         if found:
             head = found[0]
             for sub_start, sub_end in pending:

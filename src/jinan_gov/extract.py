@@ -74,20 +74,9 @@ def extraction_text(text: str) -> str:
     """The normalised text that the quotes and offsets of :func:`extract_targets` index.
 
     It is ``normalize_text(fold_text(text))``: full-width forms and traditional
-    characters folded, PDF artefacts undone, one line.
+    characters folded, PDF artefacts undone, one line. Like
+    :func:`extract_targets` it refuses anything but a ``str``.
 
-    Parameters
-    ----------
-    text
-        A whole report or plan, raw or clean.
-
-    Raises
-    ------
-    TypeError
-        ``text`` is not a ``str`` (``bytes`` must be decoded first).
-
-    Examples
-    --------
     >>> extraction_text("地區生產總值增長５％左右")
     '地区生产总值增长5%左右'
     """
