@@ -273,3 +273,7 @@ def publish_file(path: Path, write: Callable[[Path], None]) -> Path:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
     return path
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

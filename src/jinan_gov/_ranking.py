@@ -372,3 +372,7 @@ class Index:
                     matched.append(f"{term} ← {words}")
                 found_zh.update(t for t in tokens_zh(term, unigrams=False) if t in zh_present)
         return Hit(doc, score, tuple(dict.fromkeys(matched)), frozenset(found_zh))
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

@@ -74,3 +74,7 @@ def cached_frame(loader: Callable[P, FrameT]) -> _CachedFrame[P, FrameT]:
     never handed out.
     """
     return _CachedFrame(loader)
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

@@ -87,3 +87,7 @@ def what_if_targets() -> pl.DataFrame:
             }
         )
     return pl.DataFrame(rows, schema=_SCHEMA, orient="row")
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

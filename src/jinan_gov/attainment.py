@@ -798,3 +798,7 @@ def read_benchmarks(path: str | Path) -> pl.DataFrame:
         The file is missing, unreadable, lacks the columns or holds non-numeric benchmarks.
     """
     return _read_values_csv(path, "benchmark")
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

@@ -652,3 +652,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _DATA_ERRORS as error:
         print(f"{PROG}: error: {_one_line(error)}", file=sys.stderr)
         return 1
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

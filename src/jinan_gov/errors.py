@@ -78,3 +78,7 @@ class CalendarNotPublishedError(ValueError):
 
 class InvalidActualsError(ValueError):
     """Actual values handed to :func:`jinan_gov.assess` that cannot be assessed as given."""
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

@@ -537,3 +537,7 @@ def export(
         text = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
         files["datapackage.json"] = text.encode("utf-8")
     return publish_files(target, files, overwrite=overwrite)
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

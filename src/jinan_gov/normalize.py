@@ -235,3 +235,7 @@ def fold_text(text: str) -> str:
     if nfkc.isascii():
         return nfkc
     return _t2s()(nfkc)
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

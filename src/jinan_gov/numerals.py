@@ -131,3 +131,7 @@ def to_chinese_numeral(n: int) -> str:
     elif units:
         text += "零"
     return text + digit[units].strip()
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

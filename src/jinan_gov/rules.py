@@ -503,3 +503,7 @@ def search(query: str, limit: int = 5) -> DataFrame[SearchResultSchema]:
     from jinan_gov.search import search_rules  # noqa: PLC0415
 
     return search_rules(query, limit)
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

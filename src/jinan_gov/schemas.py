@@ -721,3 +721,7 @@ class ExtractedTargetSchema(_Strict):
             & (upper.is_null() | (upper > pl.col("value")))
             & (pl.col("end") - pl.col("start") == pl.col("quote").str.len_chars())
         )
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

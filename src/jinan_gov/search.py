@@ -241,3 +241,7 @@ def search_indicators(query: str, limit: int = 10) -> DataFrame[IndicatorSearchS
         pl.Series("matched", [list(h.matched) for h in hits], pl.List(pl.String)),
     )
     return cast("DataFrame[IndicatorSearchSchema]", frame)
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

@@ -294,3 +294,7 @@ def appointments() -> DataFrame[AppointmentSchema]:
     ['辛全龙', '石万鹏', '张子信']
     """
     return _appointments()
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

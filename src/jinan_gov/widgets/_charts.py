@@ -77,3 +77,7 @@ def chart_widget(chart: alt.TopLevelMixin) -> alt.JupyterChart:
     """
     alt.JupyterChart.enable_offline()
     return alt.JupyterChart(chart, embed_options=dict(EMBED_OPTIONS))  # type: ignore[arg-type]
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

@@ -78,3 +78,7 @@ def observe(callback: Any, *controls: Any) -> None:
 def display_bundle(container: Any, kwargs: Mapping[str, Any]) -> Any:
     """The display of an explorer: the mimebundle of its container widget."""
     return container._repr_mimebundle_(**kwargs)
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

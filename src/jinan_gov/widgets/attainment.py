@@ -398,3 +398,7 @@ def attainment_what_if(
     observe(what_if.refresh, tolerance, *sliders.values(), *texts.values(), *boxes.values())
     what_if.refresh()
     return what_if
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

@@ -351,3 +351,7 @@ def plan_explorer(section: str = "", measure: str = "") -> PlanExplorer:
     observe(explorer.refresh, section_box, measure_box)
     explorer.refresh()
     return explorer
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

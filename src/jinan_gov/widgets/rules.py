@@ -420,3 +420,7 @@ def rules_explorer(
     explorer.filter_facts()
     explorer.compute_due()
     return explorer
+
+
+def __dir__() -> list[str]:
+    return list(__all__)
