@@ -154,14 +154,8 @@ def day_kind(day: dt.date) -> str:
 def holiday_name(day: dt.date) -> str | None:
     """The Chinese name of the public holiday ``day`` belongs to, else ``None``.
 
-    A day off for a holiday and a make-up working day (调休) for it both belong to it.
-
-    Raises
-    ------
-    TypeError
-        If ``day`` is not a ``datetime.date``.
-    CalendarNotPublishedError
-        If the schedule for ``day.year`` is not in the bundled calendar.
+    A day off for a holiday and a make-up working day (调休) for it both belong to it. Raises
+    like :func:`day_kind` for a non-date or a year whose schedule is not published.
 
     Examples
     --------

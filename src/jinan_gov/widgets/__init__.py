@@ -78,6 +78,11 @@ from jinan_gov.widgets.rules import (
     search_html,
 )
 
+
+def __dir__() -> list[str]:
+    return list(__all__)
+
+
 __all__ = (
     "KIND_LABELS",
     "MEASURE_LABELS",
@@ -111,7 +116,3 @@ __all__ = (
     "summary_line",
     "what_if_targets",
 )
-
-
-def __dir__() -> list[str]:
-    return list(__all__)

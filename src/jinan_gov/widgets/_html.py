@@ -8,14 +8,18 @@ explorer's table functions stay plain functions that tests call without a kernel
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
+
+import polars as pl
 
 __all__ = (
     "CSS",
+    "bilingual",
     "display_bundle",
     "en",
     "esc",
+    "frame_table",
     "html_table",
     "message",
     "observe",
@@ -52,6 +56,25 @@ def html_table(header: Sequence[str], rows: Sequence[Sequence[str]], *, scroll: 
     body = "".join("<tr>" + "".join(row) + "</tr>" for row in rows)
     table = f'<table class="jg-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
     return CSS + (f'<div class="jg-scroll">{table}</div>' if scroll else table)
+
+
+def frame_table(
+    frame: pl.DataFrame,
+    header: Sequence[str],
+    cells: Callable[[dict[str, Any]], list[str]],
+    *,
+    empty: str,
+    scroll: bool = True,
+) -> str:
+    """An HTML table with a row of ``cells(row)`` per row of ``frame``; ``empty`` if none."""
+    if frame.is_empty():
+        return message(empty)
+    return html_table(header, [cells(row) for row in frame.iter_rows(named=True)], scroll=scroll)
+
+
+def bilingual(chinese: object, english: object) -> str:
+    """Chinese text with its English below it, in the muted style."""
+    return f"{esc(chinese)}<br>{en(english)}"
 
 
 def td(content: str, *, numeric: bool = False) -> str:

@@ -20,8 +20,8 @@ from jinan_gov.attainment import DEFAULT_TOLERANCE, assess, attainment_summary, 
 from jinan_gov.errors import UnknownIdError
 from jinan_gov.plan import plan_pairs
 from jinan_gov.schemas import STATUSES
+from jinan_gov.widgets import _html
 from jinan_gov.widgets._charts import STATUS_COLORS, STATUS_LABELS, chart_widget
-from jinan_gov.widgets._html import CSS, display_bundle, esc, html_table, message, observe, td
 from jinan_gov.wording import format_number
 
 __all__ = (
@@ -85,8 +85,8 @@ def _signed(value: float | None) -> str:
 
 
 def _badge(status: str) -> str:
-    color = STATUS_COLORS[status]
-    return f'<span class="jg-badge" style="background:{color}">{esc(STATUS_LABELS[status])}</span>'
+    color, label = STATUS_COLORS[status], _html.esc(STATUS_LABELS[status])
+    return f'<span class="jg-badge" style="background:{color}">{label}</span>'
 
 
 def status_table_html(assessed: pl.DataFrame) -> str:
@@ -97,30 +97,6 @@ def status_table_html(assessed: pl.DataFrame) -> str:
     >>> "新增城镇就业" in page and "missed 未达预期" in page and "约束性" in page
     True
     """
-    if assessed.is_empty():
-        return message("Nothing assessed. 没有可评估的目标。")
-    rows = []
-    for row in _with_names(assessed).iter_rows(named=True):
-        unit = esc(row["unit"] or "")
-        if row["qualifier"] == "qualitative":
-            actual = "yes 是" if row["actual"] == 1 else "no 否"
-        else:
-            actual = f"{format_number(row['actual'])}{unit}"
-        bench = f"{format_number(row['benchmark'])}{unit}" if row["benchmark"] is not None else ""
-        gap = _signed(row["gap"])
-        binding = "约束性 binding" if row["binding"] else ""
-        rows.append(
-            [
-                td(f'{esc(row["name_zh"])}<br><span class="jg-en">{esc(row["name_en"])}</span>'),
-                td(esc(row["target_text"])),
-                td(actual, numeric=True),
-                td(bench, numeric=True),
-                td(gap + (unit if gap else ""), numeric=True),
-                td(_badge(row["status"])),
-                td(f'<span class="jg-en">{esc(binding)}</span>'),
-                td(f'<span class="jg-en">{esc(row["reason"])}</span>'),
-            ]
-        )
     header = (
         "目标 target",
         "计划 planned",
@@ -131,7 +107,31 @@ def status_table_html(assessed: pl.DataFrame) -> str:
         "",
         "reason",
     )
-    return html_table(header, rows, scroll=False)
+    empty = "Nothing assessed. 没有可评估的目标。"
+    return _html.frame_table(
+        _with_names(assessed), header, _status_cells, empty=empty, scroll=False
+    )
+
+
+def _status_cells(row: dict[str, Any]) -> list[str]:
+    unit = _html.esc(row["unit"] or "")
+    if row["qualifier"] == "qualitative":
+        actual = "yes 是" if row["actual"] == 1 else "no 否"
+    else:
+        actual = f"{format_number(row['actual'])}{unit}"
+    bench = f"{format_number(row['benchmark'])}{unit}" if row["benchmark"] is not None else ""
+    gap = _signed(row["gap"])
+    binding = "约束性 binding" if row["binding"] else ""
+    return [
+        _html.td(_html.bilingual(row["name_zh"], row["name_en"])),
+        _html.td(_html.esc(row["target_text"])),
+        _html.td(actual, numeric=True),
+        _html.td(bench, numeric=True),
+        _html.td(gap + (unit if gap else ""), numeric=True),
+        _html.td(_badge(row["status"])),
+        _html.td(_html.en(binding)),
+        _html.td(_html.en(row["reason"])),
+    ]
 
 
 def summary_line(assessed: pl.DataFrame) -> str:
@@ -271,13 +271,15 @@ class AttainmentWhatIf:
         self.assessment = assess(
             self.values(), benchmarks=benchmarks, tolerance=float(self.tolerance.value)
         )
-        self.summary.value = f'{CSS}<p class="jg-summary">{esc(summary_line(self.assessment))}</p>'
-        self.messages.value = "".join(message(m) for m in messages)
+        self.summary.value = (
+            f'{_html.CSS}<p class="jg-summary">{_html.esc(summary_line(self.assessment))}</p>'
+        )
+        self.messages.value = "".join(_html.message(m) for m in messages)
         self.table.value = status_table_html(self.assessment)
         self.chart.chart = gap_chart(self.assessment)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return display_bundle(self.container, kwargs)
+        return _html.display_bundle(self.container, kwargs)
 
 
 def attainment_what_if(
@@ -395,7 +397,7 @@ def attainment_what_if(
         what_if.table,
     ]
     what_if.container.add_class("jg-attainment-what-if")
-    observe(what_if.refresh, tolerance, *sliders.values(), *texts.values(), *boxes.values())
+    _html.observe(what_if.refresh, tolerance, *sliders.values(), *texts.values(), *boxes.values())
     what_if.refresh()
     return what_if
 

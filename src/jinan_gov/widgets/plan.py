@@ -17,21 +17,13 @@ import polars as pl
 
 from jinan_gov.plan import filter_pairs, plan_pairs, sections
 from jinan_gov.schemas import MEASURES
+from jinan_gov.widgets import _html
 from jinan_gov.widgets._charts import (
     MEASURE_LABELS,
     OUTCOME_LABEL,
     TARGET_LABEL,
     chart_widget,
     kind_color,
-)
-from jinan_gov.widgets._html import (
-    CSS,
-    display_bundle,
-    esc,
-    html_table,
-    message,
-    observe,
-    td,
 )
 from jinan_gov.wording import format_number
 
@@ -50,6 +42,13 @@ _TABLE_LABELS: Final[Mapping[str, str]] = {
     "targets_2023": "主要目标 main target",
     "tasks_2023": "任务目标 task target",
 }
+_FIGURE_TOOLTIP = [
+    alt.Tooltip("name_zh:N", title="指标"),
+    alt.Tooltip("name_en:N", title="indicator"),
+    alt.Tooltip("kind:N", title="figure"),
+    alt.Tooltip("as_written:N", title="as written 原文"),
+    alt.Tooltip("unit:N", title="unit 单位"),
+]
 _SYMLOG_TICKS = (-10, 0, 10, 100, 1_000, 10_000, 100_000)
 _NUMERAL = "一二三四五六七八九十"
 _SECTION_KEY = rf"^([{_NUMERAL}]+(?:\([{_NUMERAL}]+\))?)"
@@ -122,13 +121,7 @@ def pairs_chart(pairs: pl.DataFrame, *, width: int = 340) -> alt.FacetChart:
             y=alt.Y("name_zh:N", title=None, sort=None, axis=alt.Axis(labelLimit=230)),
             yOffset=alt.YOffset("kind:N", sort=[OUTCOME_LABEL, TARGET_LABEL]),
             color=kind_color(),
-            tooltip=[
-                alt.Tooltip("name_zh:N", title="指标"),
-                alt.Tooltip("name_en:N", title="indicator"),
-                alt.Tooltip("kind:N", title="figure"),
-                alt.Tooltip("as_written:N", title="as written 原文"),
-                alt.Tooltip("unit:N", title="unit 单位"),
-            ],
+            tooltip=_FIGURE_TOOLTIP,
         )
         .properties(width=width, height=alt.Step(9))
     )
@@ -217,13 +210,7 @@ def measures_chart(pairs: pl.DataFrame, *, width: int = 300) -> alt.Chart:
             y=alt.Y("panel:N", title=None, sort=order),
             yOffset=alt.YOffset("kind:N", sort=[OUTCOME_LABEL, TARGET_LABEL]),
             color=kind_color(),
-            tooltip=[
-                alt.Tooltip("name_zh:N", title="指标"),
-                alt.Tooltip("name_en:N", title="indicator"),
-                alt.Tooltip("kind:N", title="figure"),
-                alt.Tooltip("as_written:N", title="as written 原文"),
-                alt.Tooltip("unit:N", title="unit 单位"),
-            ],
+            tooltip=_FIGURE_TOOLTIP,
         )
         .properties(width=width)
     )
@@ -232,22 +219,20 @@ def measures_chart(pairs: pl.DataFrame, *, width: int = 300) -> alt.Chart:
 
 def pairs_table_html(pairs: pl.DataFrame) -> str:
     """An HTML table of :func:`plan_pairs` rows: indicator, 2022 outcome, 2023 target."""
-    if pairs.is_empty():
-        return message("No indicator matches these filters. 没有符合条件的指标。")
-    rows = []
-    for row in pairs.iter_rows(named=True):
-        outcome = f"{format_number(row['value_2022'])}{esc(row['unit_2022'] or '')}"
-        rows.append(
-            [
-                td(f'{esc(row["name_zh"])}<br><span class="jg-en">{esc(row["name_en"])}</span>'),
-                td(outcome if row["id_2022"] else "", numeric=True),
-                td(esc(row["target_text_2023"] or ""), numeric=True),
-                td(esc(MEASURE_LABELS[row["measure"]])),
-                td(esc(" / ".join(s for s in (row["section_2022"], row["section_2023"]) if s))),
-            ]
-        )
     header = ("指标 indicator", OUTCOME_LABEL, TARGET_LABEL, "类型 measure", "章节 section")
-    return html_table(header, rows)
+    empty = "No indicator matches these filters. 没有符合条件的指标。"
+    return _html.frame_table(pairs, header, _pair_cells, empty=empty)
+
+
+def _pair_cells(row: dict[str, Any]) -> list[str]:
+    outcome = f"{format_number(row['value_2022'])}{_html.esc(row['unit_2022'] or '')}"
+    return [
+        _html.td(_html.bilingual(row["name_zh"], row["name_en"])),
+        _html.td(outcome if row["id_2022"] else "", numeric=True),
+        _html.td(_html.esc(row["target_text_2023"] or ""), numeric=True),
+        _html.td(_html.esc(MEASURE_LABELS[row["measure"]])),
+        _html.td(_html.esc(" / ".join(s for s in (row["section_2022"], row["section_2023"]) if s))),
+    ]
 
 
 def _pairs_summary(frame: pl.DataFrame) -> str:
@@ -258,7 +243,7 @@ def _pairs_summary(frame: pl.DataFrame) -> str:
         f"{frame.height} indicators · {paired} with both a 2022 outcome and a 2023 target · "
         f"{outcomes} outcomes · {targets} targets"
     )
-    return f'{CSS}<p class="jg-summary">{esc(text)}</p>'
+    return f'{_html.CSS}<p class="jg-summary">{_html.esc(text)}</p>'
 
 
 @dataclass(eq=False)
@@ -289,7 +274,7 @@ class PlanExplorer:
         self.measures_chart.chart = measures_chart(self.frame)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return display_bundle(self.container, kwargs)
+        return _html.display_bundle(self.container, kwargs)
 
 
 def plan_explorer(section: str = "", measure: str = "") -> PlanExplorer:
@@ -308,20 +293,18 @@ def plan_explorer(section: str = "", measure: str = "") -> PlanExplorer:
         (number of targets per section) and ``measures_chart`` (values by measure).
     """
     filter_pairs(plan_pairs(), section, measure)  # validate before building anything
-    style = {"description_width": "7em"}
-    section_box = widgets.Dropdown(
-        options=section_options(),
-        value=section,
-        description="章节 Section",
-        style=style,
-        layout=widgets.Layout(width="34em"),
-    )
-    measure_box = widgets.Dropdown(
-        options=measure_options(),
-        value=measure,
-        description="类型 Measure",
-        style=style,
-        layout=widgets.Layout(width="24em"),
+    section_box, measure_box = (
+        widgets.Dropdown(
+            options=options,
+            value=value,
+            description=label,
+            style={"description_width": "7em"},
+            layout=widgets.Layout(width=width),
+        )
+        for options, value, label, width in (
+            (section_options(), section, "章节 Section", "34em"),
+            (measure_options(), measure, "类型 Measure", "24em"),
+        )
     )
     empty = plan_pairs().head(0)
     explorer = PlanExplorer(
@@ -348,7 +331,7 @@ def plan_explorer(section: str = "", measure: str = "") -> PlanExplorer:
         table_box,
     ]
     explorer.container.add_class("jg-plan-explorer")
-    observe(explorer.refresh, section_box, measure_box)
+    _html.observe(explorer.refresh, section_box, measure_box)
     explorer.refresh()
     return explorer
 

@@ -18,7 +18,7 @@ import polars as pl
 from jinan_gov import rules
 from jinan_gov.errors import CalendarNotPublishedError
 from jinan_gov.schemas import FACT_KINDS, MEETINGS
-from jinan_gov.widgets._html import CSS, display_bundle, en, esc, html_table, message, observe, td
+from jinan_gov.widgets import _html
 from jinan_gov.workdays import add_working_days, day_kind, holiday_name
 
 __all__ = (
@@ -71,21 +71,23 @@ def search_html(query: str, limit: int = 5) -> str:
     True
     """
     if not query.strip():
-        return message(_SEARCH_HINT)
+        return _html.message(_SEARCH_HINT)
     found = rules.search(query, limit=limit)
     if found.is_empty():
-        return message(f"No article matches {query.strip()!r}. 没有匹配的条文。")
+        return _html.message(f"No article matches {query.strip()!r}. 没有匹配的条文。")
     rows = [
         [
-            td(str(rank), numeric=True),
-            td(f"{esc(row['label_zh'])}<br><span class='jg-en'>Art. {row['article_no']}</span>"),
-            td(esc(row["title_en"])),
-            td(f'<span class="jg-quote">{esc(row["snippet"])}</span>'),
-            td(f"{row['score']:.1f}", numeric=True),
+            _html.td(str(rank), numeric=True),
+            _html.td(_html.bilingual(row["label_zh"], f"Art. {row['article_no']}")),
+            _html.td(_html.esc(row["title_en"])),
+            _html.td(f'<span class="jg-quote">{_html.esc(row["snippet"])}</span>'),
+            _html.td(f"{row['score']:.1f}", numeric=True),
         ]
         for rank, row in enumerate(found.iter_rows(named=True), start=1)
     ]
-    return html_table(("#", "条 article", "title", "摘录 snippet", "score"), rows, scroll=False)
+    return _html.html_table(
+        ("#", "条 article", "title", "摘录 snippet", "score"), rows, scroll=False
+    )
 
 
 def article_html(ref: int | str) -> str:
@@ -96,19 +98,19 @@ def article_html(ref: int | str) -> str:
     True
     """
     art = rules.article(ref)
-    paragraphs = "".join(f"<p>{esc(line)}</p>" for line in art.text.splitlines())
+    paragraphs = "".join(f"<p>{_html.esc(line)}</p>" for line in art.text.splitlines())
     facts = rules.facts().filter(article_no=art.number)
     listed = "".join(
-        f"<li>{esc(row['subject_zh'])} · <span class='jg-en'>{esc(row['detail_en'])}</span></li>"
+        f"<li>{_html.esc(row['subject_zh'])} · {_html.en(row['detail_en'])}</li>"
         for row in facts.iter_rows(named=True)
     )
     facts_part = f"<p><b>Facts from this article 本条要点</b></p><ul>{listed}</ul>" * bool(listed)
     return (
-        f'{CSS}<div class="jg-article">'
-        f'<p class="jg-en">第{art.chapter_no}章 {esc(art.chapter_title_zh)} · '
-        f"Chapter {art.chapter_no}: {esc(art.chapter_title_en)}</p>"
-        f"<h4>{esc(art.label_zh)} · Article {art.number}: {esc(art.title_en)}</h4>"
-        f'<p class="jg-en"><i>{esc(art.summary_en)}</i></p>'
+        f'{_html.CSS}<div class="jg-article">'
+        f'<p class="jg-en">第{art.chapter_no}章 {_html.esc(art.chapter_title_zh)} · '
+        f"Chapter {art.chapter_no}: {_html.esc(art.chapter_title_en)}</p>"
+        f"<h4>{_html.esc(art.label_zh)} · Article {art.number}: {_html.esc(art.title_en)}</h4>"
+        f'<p class="jg-en"><i>{_html.esc(art.summary_en)}</i></p>'
         f"{paragraphs}{facts_part}</div>"
     )
 
@@ -146,34 +148,31 @@ def facts_table(kind: str = "", meeting: str = "") -> pl.DataFrame:
 
 def facts_html(facts: pl.DataFrame) -> str:
     """An HTML table of Work Rules facts (rows of :func:`jinan_gov.rules.facts`)."""
-    if facts.is_empty():
-        return message("No fact matches these filters. 没有符合条件的规定。")
-    rows = []
-    for row in facts.iter_rows(named=True):
-        who = ""
-        if row["who_zh"]:
-            who = f"{esc(row['who_zh'])}<br><span class='jg-en'>{esc(row['who_en'])}</span>"
-        figure = esc(row["figure_zh"] or "")
-        if row["period"]:
-            figure += f"<br><span class='jg-en'>{esc(row['period'].replace('_', ' '))}</span>"
-        if row["hedge"]:
-            figure += f"<br><span class='jg-en'>{esc(row['hedge'].replace('_', ' '))}</span>"
-        label = esc(rules.article(row["article_no"]).label_zh)
-        rows.append(
-            [
-                td(f"{label}<br><span class='jg-en'>Art. {row['article_no']}</span>"),
-                td(esc(KIND_LABELS[row["kind"]])),
-                td(f"{esc(row['subject_zh'])}<br>{en(row['subject_en'])}"),
-                td(who),
-                td(figure),
-                td(
-                    f"{esc(row['detail_en'])}<br>"
-                    f"<span class='jg-quote'>“{esc(row['quote'])}”</span>"
-                ),
-            ]
-        )
     header = ("条 article", "kind", "事项 subject", "who 谁", "figure 数字", "detail · 原文")
-    return html_table(header, rows)
+    return _html.frame_table(
+        facts, header, _fact_cells, empty="No fact matches these filters. 没有符合条件的规定。"
+    )
+
+
+def _fact_cells(row: dict[str, Any]) -> list[str]:
+    who = _html.bilingual(row["who_zh"], row["who_en"]) if row["who_zh"] else ""
+    figure = _html.esc(row["figure_zh"] or "")
+    for detail in (row["period"], row["hedge"]):
+        if detail:
+            figure += f"<br>{_html.en(detail.replace('_', ' '))}"
+    label = rules.article(row["article_no"]).label_zh
+    return [
+        _html.td(_html.bilingual(label, f"Art. {row['article_no']}")),
+        _html.td(_html.esc(KIND_LABELS[row["kind"]])),
+        _html.td(_html.bilingual(row["subject_zh"], row["subject_en"])),
+        _html.td(who),
+        _html.td(figure),
+        _html.td(f"{_html.esc(row['detail_en'])}<br>{_quote(row['quote'])}"),
+    ]
+
+
+def _quote(text: str) -> str:
+    return f"<span class='jg-quote'>“{_html.esc(text)}”</span>"
 
 
 def deadline_options() -> list[tuple[str, str]]:
@@ -204,13 +203,14 @@ def _day_strip(start: dt.date, due: dt.date) -> str:
         color, title = _DAY_STYLES[kind]
         label = f"{day:%m-%d}<br>{_WEEKDAYS[day.weekday()][:3]}"
         if holiday:
-            label += f"<br>{esc(holiday)}"
+            label += f"<br>{_html.esc(holiday)}"
         cells.append(
-            f'<span class="jg-day" style="background:{color}" title="{esc(title)}">{label}</span>'
+            f'<span class="jg-day" style="background:{color}" title="{_html.esc(title)}">'
+            f"{label}</span>"
         )
         day += dt.timedelta(days=1)
     legend = " ".join(
-        f'<span class="jg-day" style="background:{color}">{esc(title)}</span>'
+        f'<span class="jg-day" style="background:{color}">{_html.esc(title)}</span>'
         for color, title in _DAY_STYLES.values()
     )
     return f"<div>{''.join(cells)}</div><div>{legend}</div>"
@@ -243,31 +243,34 @@ def deadline_html(start: dt.date | None, fact_id: str = "", working_days: int = 
     True
     """
     if start is None:
-        return message("Pick a start date. 请选择起始日期。")
+        return _html.message("Pick a start date. 请选择起始日期。")
     if fact_id:
         fact = rules.facts().filter(fact_id=fact_id).row(0, named=True)
         what = f"{fact['figure_zh']} · {fact['subject_en']}"
         source = (
             f"<p class='jg-en'>{rules.article(fact['article_no']).label_zh} · "
-            f"Art. {fact['article_no']} · {esc(fact['detail_en'])}</p>"
-            f"<p class='jg-quote'>“{esc(fact['quote'])}”</p>"
+            f"Art. {fact['article_no']} · {_html.esc(fact['detail_en'])}</p>"
+            f"<p class='jg-quote'>“{_html.esc(fact['quote'])}”</p>"
         )
     else:
         if working_days < 0:
-            return message(f"The number of working days must be 0 or more, got {working_days}.")
+            return _html.message(
+                f"The number of working days must be 0 or more, got {working_days}."
+            )
         what = f"{working_days} working days 个工作日"
         source = ""
     try:
         due = rules.due_date(fact_id, start) if fact_id else add_working_days(start, working_days)
     except CalendarNotPublishedError as error:
-        return message(
+        return _html.message(
             f"China's official working-day calendar is not published for this period, so no "
             f"due date is given (官方节假日安排尚未公布): {error}"
         )
     strip = _day_strip(start, due) if (due - start).days <= 62 else ""
     return (
-        f"{CSS}<p class='jg-summary'>Due 截止: {due.isoformat()} ({_WEEKDAYS[due.weekday()]})</p>"
-        f"<p>{esc(what)}, counted from the day after {start.isoformat()} "
+        f"{_html.CSS}<p class='jg-summary'>"
+        f"Due 截止: {due.isoformat()} ({_WEEKDAYS[due.weekday()]})</p>"
+        f"<p>{_html.esc(what)}, counted from the day after {start.isoformat()} "
         f"({_WEEKDAYS[start.weekday()]}) on China's official calendar (weekends and public "
         f"holidays skipped, make-up working days counted).</p>{source}{strip}"
     )
@@ -323,7 +326,7 @@ class RulesExplorer:
         self.due.value = deadline_html(self.start.value, fact_id, int(self.working_days.value))
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return display_bundle(self.container, kwargs)
+        return _html.display_bundle(self.container, kwargs)
 
 
 def rules_explorer(
@@ -346,28 +349,19 @@ def rules_explorer(
         "Facts" (``fact_kind``, ``meeting`` → ``facts``) and "Deadlines" (``start``,
         ``limit``, ``working_days`` → ``due``).
     """
-    wide = widgets.Layout(width="46em")
     style = {"description_width": "9em"}
+    line: dict[str, Any] = {
+        "continuous_update": False,
+        "style": style,
+        "layout": widgets.Layout(width="46em"),
+    }
     options = deadline_options()
     explorer = RulesExplorer(
         query=widgets.Text(
-            value=query,
-            placeholder=_SEARCH_HINT,
-            description="检索 Search",
-            continuous_update=False,
-            style=style,
-            layout=wide,
+            value=query, placeholder=_SEARCH_HINT, description="检索 Search", **line
         ),
         results=widgets.HTML(),
-        article_no=widgets.IntSlider(
-            value=1,
-            min=1,
-            max=76,
-            description="条 Article",
-            continuous_update=False,
-            style=style,
-            layout=wide,
-        ),
+        article_no=widgets.IntSlider(value=1, min=1, max=76, description="条 Article", **line),
         article=widgets.HTML(),
         fact_kind=widgets.Dropdown(
             options=[("全部 All kinds", "")] + [(KIND_LABELS[k], k) for k in FACT_KINDS],
@@ -390,7 +384,7 @@ def rules_explorer(
             value=options[1][1],
             description="时限 Limit",
             style=style,
-            layout=wide,
+            layout=line["layout"],
         ),
         working_days=widgets.BoundedIntText(
             value=5, min=0, max=250, description="工作日 Days", style=style
@@ -413,8 +407,8 @@ def rules_explorer(
     explorer.container.add_class("jg-rules-explorer")
     explorer.query.observe(explorer.search, names="value")
     explorer.article_no.observe(explorer.show_article, names="value")
-    observe(explorer.filter_facts, explorer.fact_kind, explorer.meeting)
-    observe(explorer.compute_due, explorer.start, explorer.limit, explorer.working_days)
+    _html.observe(explorer.filter_facts, explorer.fact_kind, explorer.meeting)
+    _html.observe(explorer.compute_due, explorer.start, explorer.limit, explorer.working_days)
     explorer.show_article()
     explorer.search()
     explorer.filter_facts()
