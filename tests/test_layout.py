@@ -30,7 +30,7 @@ CORE = frozenset(
         "workdays",
     }
 )
-DOMAIN = frozenset({"_what_if", "attainment", "rules", "search"})
+DOMAIN = frozenset({"_inputs", "_what_if", "attainment", "rules", "search"})
 SURFACE = frozenset({"__init__", "__main__", "cli", "export", "widgets"})
 LAYERS = dict.fromkeys(CORE, 0) | dict.fromkeys(DOMAIN, 1) | dict.fromkeys(SURFACE, 2)
 LAYER_NAMES = ("core", "domain", "surface")

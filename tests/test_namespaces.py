@@ -109,10 +109,14 @@ PUBLIC: dict[str, tuple[str, ...]] = {
         "ChapterSchema",
         "DocumentSchema",
         "IndicatorSchema",
+        "IndicatorSearchSchema",
         "RuleFactSchema",
         "SearchResultSchema",
     ),
-    "jinan_gov.search": ("search_rules",),
+    "jinan_gov.search": (
+        "search_indicators",
+        "search_rules",
+    ),
     "jinan_gov.sources": (
         "QuoteLocation",
         "appointments",
