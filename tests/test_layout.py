@@ -19,6 +19,8 @@ CORE = frozenset(
     {
         "_atomic",
         "_ranking",
+        "_rules_schemas",
+        "_schema_base",
         "_tables",
         "errors",
         "normalize",
@@ -30,7 +32,9 @@ CORE = frozenset(
         "workdays",
     }
 )
-DOMAIN = frozenset({"_inputs", "_what_if", "attainment", "rules", "search"})
+DOMAIN = frozenset(
+    {"_clauses", "_glossary", "_inputs", "_what_if", "attainment", "extract", "rules", "search"}
+)
 SURFACE = frozenset({"__init__", "__main__", "cli", "export", "widgets"})
 LAYERS = dict.fromkeys(CORE, 0) | dict.fromkeys(DOMAIN, 1) | dict.fromkeys(SURFACE, 2)
 LAYER_NAMES = ("core", "domain", "surface")

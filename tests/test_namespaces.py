@@ -36,6 +36,10 @@ PUBLIC: dict[str, tuple[str, ...]] = {
         "UnknownDocumentError",
         "UnknownIdError",
     ),
+    "jinan_gov.extract": (
+        "extract_targets",
+        "extraction_text",
+    ),
     "jinan_gov.export": (
         "DATAPACKAGE_PROFILE",
         "FORMATS",
@@ -86,6 +90,7 @@ PUBLIC: dict[str, tuple[str, ...]] = {
     "jinan_gov.schemas": (
         "DIRECTIONS",
         "DOC_IDS",
+        "EXTRACTED_QUALIFIERS",
         "FACT_KINDS",
         "FACT_UNITS",
         "HEDGES",
@@ -108,6 +113,7 @@ PUBLIC: dict[str, tuple[str, ...]] = {
         "AssessmentSchema",
         "ChapterSchema",
         "DocumentSchema",
+        "ExtractedTargetSchema",
         "IndicatorSchema",
         "IndicatorSearchSchema",
         "RuleFactSchema",

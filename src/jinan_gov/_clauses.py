@@ -531,3 +531,7 @@ def _skip_space(text: str, start: int, end: int) -> int:
 def new_context() -> _Context:
     """A fresh paragraph context for :func:`parse_sentence`."""
     return _Context()
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

@@ -103,3 +103,7 @@ def direction_of(name_zh: str, qualifier: str) -> str:
     if _LOWER_IS_BETTER.search(name_zh):
         return "lower"
     return "higher"
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

@@ -248,3 +248,7 @@ def extract_targets(text: str) -> DataFrame[ExtractedTargetSchema]:
     paragraph = _find_paragraph(normalised)
     rows = [] if paragraph is None else paragraph.rows
     return ExtractedTargetSchema.validate(_frame(rows, normalised))
+
+
+def __dir__() -> list[str]:
+    return list(__all__)
