@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pandera.errors
 import polars as pl
 import pytest
 from hypothesis import given
@@ -133,6 +134,15 @@ def test_flagged_rows_keep_the_value_as_written() -> None:
     assert indicators().filter(pl.col("flag").is_not_null())["note"].null_count() == 0
 
 
+def test_qualitative_targets_prefer_attainment() -> None:
+    qualitative = indicators().filter(pl.col("qualifier") == "qualitative")
+    assert qualitative["id"].to_list() == ["energy_emission_targets_2023"]
+    assert set(qualitative["direction"]) == {"higher"}
+    wrong = qualitative.with_columns(direction=pl.lit("neutral"))
+    with pytest.raises(pandera.errors.SchemaErrors, match="qualitative_targets_are_better"):
+        IndicatorSchema.validate(wrong, lazy=True)
+
+
 def test_ranges_and_tiers_are_usable_bounds() -> None:
     ranges = indicators().filter(pl.col("qualifier") == "range")
     assert ranges.height >= 2
@@ -187,6 +197,38 @@ def test_select_indicators_unknown_id_suggests() -> None:
 def test_select_indicators_bad_input(bad: object) -> None:
     with pytest.raises((TypeError, LookupError)):
         select_indicators(bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("bad", "named"),
+    [
+        (b"gdp", "bytes b'gdp'"),
+        (bytearray(b"gdp"), "bytearray"),
+        (42, "int 42"),
+        (None, "NoneType None"),
+        ("gdp_2022", "str 'gdp_2022'"),
+        ([b"gdp_2022"], "bytes b'gdp_2022'"),
+        (["gdp_2022", 3], "int 3"),
+    ],
+)
+def test_select_indicators_wrong_types_name_the_value(bad: object, named: str) -> None:
+    with pytest.raises(TypeError, match=re.escape(named)) as info:
+        select_indicators(bad)  # type: ignore[arg-type]
+    assert "\n" not in str(info.value)
+
+
+def test_select_indicators_duplicate_id_is_one_clear_line() -> None:
+    with pytest.raises(ValueError, match="'gdp_2022' is given more than once") as info:
+        select_indicators(["gdp_2022", "gdp_growth_2023", "gdp_2022"])
+    assert "\n" not in str(info.value)
+    assert not isinstance(info.value, LookupError)
+
+
+def test_select_indicators_accepts_any_iterable_of_ids() -> None:
+    ids = ("gdp_2022", "gdp_growth_2023")
+    expected = select_indicators(list(ids))["id"].to_list()
+    assert select_indicators(iter(ids))["id"].to_list() == expected
+    assert select_indicators(pl.Series(ids))["id"].to_list() == expected
 
 
 def test_select_indicators_empty_gives_empty_frame() -> None:

@@ -159,6 +159,28 @@ def test_article_wrong_type(ref: object) -> None:
         article(ref)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(
+    ("ref", "named"),
+    [
+        ("9" * 5000, "(5000 characters)"),
+        ("第" + "9" * 5000 + "条", "(5002 characters)"),
+        ("0" * 5000, "(5000 characters)"),
+        ("九" * 5000, "(5000 characters)"),
+        (10**5000, "an int of 5001 digits"),
+        (-(10**400), "an int of 401 digits"),
+    ],
+    ids=["digits", "label", "zeros", "chinese", "int", "negative-int"],
+)
+def test_article_huge_reference_is_not_found_and_named(ref: object, named: str) -> None:
+    with pytest.raises(ArticleNotFoundError, match=re.escape(named)) as info:
+        article(ref)  # type: ignore[arg-type]
+    assert len(str(info.value)) < 200
+
+
+def test_article_leading_zeros_are_fine() -> None:
+    assert article("0" * 5000 + "39").number == article("039").number == 39
+
+
 @given(st.integers(min_value=1, max_value=76))
 def test_article_forms_agree(n: int) -> None:
     a = article(n)

@@ -8,6 +8,7 @@ generic handlers keep working while specific ones can be precise.
 from __future__ import annotations
 
 import difflib
+import math
 from collections.abc import Iterable
 
 __all__ = (
@@ -18,6 +19,29 @@ __all__ = (
     "UnknownDocumentError",
     "UnknownIdError",
 )
+
+
+def brief(value: object, limit: int = 60) -> str:
+    """``repr(value)`` for an error message, shortened to about ``limit`` characters.
+
+    Safe for values whose ``repr`` is huge or fails (integers beyond Python's
+    digit limit).
+
+    >>> brief("9" * 5000)[-19:]
+    '… (5000 characters)'
+    >>> brief(10**5000)
+    'an int of 5001 digits'
+    >>> brief("gdp")
+    "'gdp'"
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 3 * limit:
+        digits = math.floor(math.log10(abs(value))) + 1
+        return f"an int of {digits} digits"
+    text = repr(value)
+    if len(text) <= limit:
+        return text
+    size = f" ({len(value)} characters)" if isinstance(value, str) else ""
+    return f"{text[:limit]}…{size}"
 
 
 def suggest(value: str, valid: Iterable[str], limit: int = 3) -> str:

@@ -14,13 +14,14 @@ target as the plan words it), :func:`filter_pairs` selects them by section and m
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 import polars as pl
 from pandera.typing.polars import DataFrame
 
 from jinan_gov._tables import cached_frame, polars_schema, read_csv
-from jinan_gov.errors import UnknownIdError
+from jinan_gov.errors import UnknownIdError, brief
 from jinan_gov.numerals import parse_chinese_numeral
 from jinan_gov.schemas import INDICATOR_TABLES, MEASURES, UNIT_MULTIPLIERS, IndicatorSchema
 from jinan_gov.wording import render_target
@@ -137,22 +138,48 @@ def indicators() -> DataFrame[IndicatorSchema]:
 def select_indicators(ids: Iterable[str]) -> DataFrame[IndicatorSchema]:
     """The rows with these ids, in the order given.
 
+    Parameters
+    ----------
+    ids
+        Indicator ids (a list, tuple, Series ... of ``str``), each at most once.
+
     Raises
     ------
     UnknownIdError
         If any id does not exist; the message suggests close matches.
+    ValueError
+        If an id is given more than once.
+    TypeError
+        If ``ids`` is a single ``str`` or ``bytes``, not iterable, or holds a
+        non-``str`` item.
 
+    Examples
+    --------
     >>> select_indicators(["gdp_growth_2023", "gdp_2022"])["id"].to_list()
     ['gdp_growth_2023', 'gdp_2022']
     """
-    if isinstance(ids, str):
-        raise TypeError("select_indicators() takes a list of ids, not a single string")
+    if isinstance(ids, str | bytes | bytearray | memoryview) or not isinstance(ids, Iterable):
+        raise TypeError(
+            "select_indicators() takes an iterable of id strings such as ['gdp_2022'], "
+            f"got {type(ids).__name__} {brief(ids)}"
+        )
     wanted = list(ids)
     table = indicators()
     known = set(table["id"])
     for candidate in wanted:
-        if not isinstance(candidate, str) or candidate not in known:
+        if not isinstance(candidate, str):
+            raise TypeError(
+                f"select_indicators(): indicator ids are str, "
+                f"got {type(candidate).__name__} {brief(candidate)}"
+            )
+        if candidate not in known:
             raise UnknownIdError("indicator id", candidate, known)
+    repeated = [id_ for id_, count in Counter(wanted).items() if count > 1]
+    if repeated:
+        raise ValueError(
+            f"select_indicators(): id {brief(repeated[0])} is given more than once; "
+            "give each id once"
+        )
     order = pl.DataFrame({"id": wanted}, schema={"id": pl.String})
     return IndicatorSchema.validate(order.join(table, on="id", how="left", maintain_order="left"))
 

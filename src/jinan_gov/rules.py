@@ -33,7 +33,7 @@ import polars as pl
 from pandera.typing.polars import DataFrame
 
 from jinan_gov._tables import cached_frame, read_table
-from jinan_gov.errors import ArticleNotFoundError, UnknownIdError
+from jinan_gov.errors import ArticleNotFoundError, UnknownIdError, brief
 from jinan_gov.numerals import parse_chinese_numeral, to_chinese_numeral
 from jinan_gov.schemas import (
     RULES_ARTICLE_COUNT,
@@ -262,26 +262,28 @@ def _article_number(ref: object) -> int:
     if isinstance(ref, bool) or not isinstance(ref, str | SupportsIndex):
         raise TypeError(
             f"article() expects an int or a str such as 39, '39' or '第三十九条', "
-            f"got {type(ref).__name__} {ref!r}; {_VALID}"
+            f"got {type(ref).__name__} {brief(ref)}; {_VALID}"
         )
     if isinstance(ref, str):
         text = ref.strip()
         if text.startswith("第") and text.endswith("条"):
             text = text[1:-1].strip()
         if text.isdecimal():
-            number = int(text)
+            # More digits than any article number has: no int() of an arbitrarily long string.
+            digits = text.lstrip("0")
+            number = int(digits or "0") if len(digits) <= 3 else 0
         else:
             try:
                 number = parse_chinese_numeral(text)
             except ValueError:
                 raise ArticleNotFoundError(
-                    f"no article {ref!r}: give an article number such as 39, '39', "
+                    f"no article {brief(ref)}: give an article number such as 39, '39', "
                     f"'第三十九条' or '三十九'; {_VALID}"
                 ) from None
     else:
         number = operator.index(ref)
     if not 1 <= number <= RULES_ARTICLE_COUNT:
-        raise ArticleNotFoundError(f"no article {ref!r}: {_VALID}")
+        raise ArticleNotFoundError(f"no article {brief(ref)}: {_VALID}")
     return number
 
 

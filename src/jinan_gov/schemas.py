@@ -268,7 +268,13 @@ class IndicatorSchema(Strict):
         nullable=True, description="The qualifying words as written, e.g. 以上, 左右, 控制在…左右."
     )
     direction: str = pa.Field(
-        isin=DIRECTIONS, description="Whether higher or lower values are better."
+        isin=DIRECTIONS,
+        description=(
+            "Which values are better: higher (almost everything, and a qualitative target: "
+            "attaining it is better than not), lower (caps, prices, accidents, pollution) or "
+            "neutral (a volume of work the plan schedules, such as projects or households "
+            "to expropriate, where more is not better)."
+        ),
     )
     binding: bool | None = pa.Field(
         nullable=True,
@@ -303,6 +309,14 @@ class IndicatorSchema(Strict):
             & (pl.col("value_target").is_null() | is_tiers)
             & (pl.col("value_upper").is_null() | (pl.col("value_upper") > pl.col("value")))
             & (pl.col("value_stretch").is_null() | (pl.col("value_stretch") > pl.col("value")))
+        )
+
+    @pa.dataframe_check
+    @classmethod
+    def qualitative_targets_are_better_attained(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        """A qualitative target (met or not) has direction higher: attaining it is better."""
+        return data.lazyframe.select(
+            (pl.col("qualifier") != "qualitative") | (pl.col("direction") == "higher")
         )
 
     @pa.dataframe_check
