@@ -46,6 +46,12 @@ _RANGE_SEPARATOR = "——|—|–|－|-|~|～|〜|至|到"
 _SINGLE = re.compile(rf"(?<![A-Za-z0-9.第])(?P<number>{_NUMBER})(?P<unit>{_UNIT})?")
 _RANGE_TAIL = re.compile(rf"(?P<sep>{_RANGE_SEPARATOR})(?P<number>{_NUMBER})(?P<unit>{_UNIT})")
 _SUFFIXES = ("及以上", "以上", "及以下", "以下", "以内", "之内", "左右", "上下")
+# A quality class held at a level: 水质保持在Ⅱ类及以上 (Ⅱ is "II" after NFKC). Only a class
+# followed by a bound is a figure; 达到或好于Ⅲ类水体比例 merely names what is counted.
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6}
+_CLASS = re.compile(
+    r"(?<![A-Za-z])(?P<number>III|II|IV|VI|I|V)(?P<unit>类)(?=及以上|以上|及以下|以下|以内)"
+)
 
 # Words that may stand between a subject and its figure, longest first within a group.
 _STRIVE = ("力争达到", "争取达到", "努力达到", "力争突破", "力争实现", "力争", "争取")
@@ -167,7 +173,7 @@ def _number(text: str) -> float:
     return float(text.replace(",", ""))
 
 
-def _figures(text: str, start: int, end: int) -> list[_Figure]:
+def _arabic_figures(text: str, start: int, end: int) -> list[_Figure]:
     """The figures (a number with its unit, or a range) in ``text[start:end]``.
 
     A number without a unit is not a figure: list numbers (1.), years (2026年)
@@ -190,6 +196,16 @@ def _figures(text: str, start: int, end: int) -> list[_Figure]:
             position = tail.end()
         elif unit is not None:
             found.append(_Figure(match.start(), match.end(), value, None, unit, None))
+
+
+def _figures(text: str, start: int, end: int) -> list[_Figure]:
+    """Arabic figures and bounded quality classes in ``text[start:end]``, in text order."""
+    found = _arabic_figures(text, start, end)
+    classes = [
+        _Figure(match.start(), match.end(), _ROMAN[match["number"]], None, "类", None)
+        for match in _CLASS.finditer(text, start, end)
+    ]
+    return sorted(found + classes, key=lambda figure: figure.start) if classes else found
 
 
 def _strip_prefixes(text: str, start: int, end: int) -> tuple[int, list[str]]:

@@ -86,14 +86,18 @@ def english_name(name_zh: str) -> str | None:
     return None
 
 
-def direction_of(name_zh: str, qualifier: str) -> str:
+def direction_of(name_zh: str, qualifier: str, unit: str | None = None) -> str:
     """Whether a higher or a lower figure is better for a target.
+
+    Quality classes (水质Ⅱ类及以上) are better the lower their number.
 
     >>> direction_of("城镇调查失业率", "about"), direction_of("单位GDP二氧化碳排放下降", "about")
     ('lower', 'higher')
     """
     if qualifier == "qualitative":
         return "higher"
+    if unit == "类":
+        return "lower"  # quality classes: Ⅰ类 is better than Ⅱ类
     if _NEUTRAL.search(name_zh):
         return "neutral"
     if qualifier in ("at_most", "cap_about"):

@@ -190,7 +190,7 @@ def _frame(rows: list[Row], text: str) -> pl.DataFrame:
             "qualifier": row.qualifier,
             "qualifier_zh": row.qualifier_zh,
             "benchmark": row.benchmark,
-            "direction": direction_of(name, row.qualifier),
+            "direction": direction_of(name, row.qualifier, row.unit),
             "quote": text[row.start : row.end],
             "start": row.start,
             "end": row.end,
