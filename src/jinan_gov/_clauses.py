@@ -23,7 +23,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ("Row", "add_note", "new_context", "parse_sentence", "sentence_spans")
+__all__ = (
+    "Row",
+    "add_note",
+    "new_context",
+    "numbering_end",
+    "parse_sentence",
+    "sentence_spans",
+)
 
 # --- figures ------------------------------------------------------------------------
 
@@ -85,7 +92,7 @@ _GENERIC_OBJECT = re.compile(r"(?:以上|上述|全年|这些|各项|年度|今�
 _RIDER = re.compile(r"争取|力争|努力|跑赢|更好|更优")
 _GROWTH_WORDS = re.compile(r"增速|增长|增幅|涨幅|上涨|提高|下降")
 _NUMBERING = re.compile(
-    r"^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是])"
+    r"(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是])"
 )
 _CONNECTIVES = ("其中", "同时", "并且", "并", "以及", "确保")
 _CHANGE_VERBS = re.compile(r"(?:增长|下降|降低|提高|提升|上涨|减少|增加|增速|涨幅)$")
@@ -222,6 +229,12 @@ def _strip_prefixes(text: str, start: int, end: int) -> tuple[int, list[str]]:
     return end, words
 
 
+def numbering_end(text: str, start: int, end: int) -> int:
+    """Where a list number (1. （一） 一、 一是) at ``start`` ends; ``start`` without one."""
+    match = _NUMBERING.match(text, start, end)
+    return start if match is None else match.end()
+
+
 def _name_start(text: str, start: int, end: int) -> int:
     """Skip list numbering, connectives and spaces at the start of a name."""
     changed = True
@@ -297,8 +310,11 @@ def _benchmark_of(words: str) -> str:
     return words
 
 
-def _relative_unit(name: str) -> str | None:
-    return "%" if _GROWTH_WORDS.search(name) else None
+def _relative_unit(qualifier: str, name: str, benchmark: str) -> str | None:
+    """'%' for a comparison of growth rates (every in_step row), else None."""
+    if qualifier == "in_step" or _GROWTH_WORDS.search(name + benchmark):
+        return "%"
+    return None
 
 
 def _inherit(text: str, start: int, end: int, context: _Context) -> tuple[str, int]:
@@ -420,7 +436,7 @@ def _relative_row(
         name_zh=name,
         value=None,
         value_upper=None,
-        unit=_relative_unit(name),
+        unit=_relative_unit(qualifier, name, benchmark),
         qualifier=qualifier,
         qualifier_zh=text[verb:end],
         benchmark=_benchmark_of(benchmark),
@@ -472,14 +488,11 @@ def _predicate_rows(text: str, start: int, end: int, context: _Context) -> list[
 
 def _shared(row: Row, name: str, start: int) -> Row:
     """A copy of ``row`` for another subject that shares its predicate."""
-    unit = row.unit
-    if row.qualifier in ("above_benchmark", "in_step"):
-        unit = _relative_unit(name) or row.unit
     return Row(
         name_zh=name,
         value=row.value,
         value_upper=row.value_upper,
-        unit=unit,
+        unit=row.unit,
         qualifier=row.qualifier,
         qualifier_zh=row.qualifier_zh,
         benchmark=row.benchmark,

@@ -23,7 +23,14 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from jinan_gov._clauses import Row, add_note, new_context, parse_sentence, sentence_spans
+from jinan_gov._clauses import (
+    Row,
+    add_note,
+    new_context,
+    numbering_end,
+    parse_sentence,
+    sentence_spans,
+)
 from jinan_gov._glossary import direction_of, english_name
 from jinan_gov.normalize import fold_text, normalize_text
 from jinan_gov.plan import base_unit
@@ -36,11 +43,13 @@ __all__ = ("extract_targets", "extraction_text")
 
 # 主要预期目标是：, 主要目标为：, 预期目标建议为：, a heading 主要预期目标 …
 _OPENING = re.compile(
-    r"(?:主要|预期)[^，。；：:,;、“”\d]{0,12}?目标(?:任务)?(?:建议)?"
-    r"(?P<lead>是|为|包括|如下|安排如下)?(?P<colon>[:：])?"
+    r"(?P<head>主要|预期|今年)[^，。；：:,;、“”\d]{0,12}?目标(?:任务)?"
+    r"(?P<lead>(?:建议|安排|设定|确定|拟定)?(?:是|为|包括|如下))?(?P<colon>[:：])?"
 )
 # A five-year section, or last year's review, right before the opening.
-_NOT_ANNUAL = re.compile(r"十[一二三四五六七八九]五|五年|规划|纲要|20[3-9]\d|远景|中长期|去年|上年")
+_NOT_ANNUAL = re.compile(
+    r"十[一二三四五六七八九]五”?(?:时期|规划|期间|末)|五年|规划|纲要|20[3-9]\d|远景|中长期"
+)
 _FIVE_YEAR_CLAUSE = re.compile(r"年均|累计|到20\d\d年|20[3-9]\d年")
 # Sentences that discuss the targets rather than state them end the paragraph.
 _DISCUSSION_START = re.compile(
@@ -49,7 +58,7 @@ _DISCUSSION_START = re.compile(
 _DISCUSSION = re.compile(r"预期目标|目标为|目标是")
 _HEADING = re.compile(
     r"^\s*(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
-    r"[^，；,;]{0,15}$"
+    r"[^，；,;\d]{0,15}$"
 )
 _DIGIT = re.compile(r"\d")
 _WINDOW = 80  # characters before an opening searched for five-year markers
@@ -132,7 +141,7 @@ def _paragraph(text: str, start: int, heading_form: bool) -> _Paragraph | None:
         if index == 0:
             if not found or _FIVE_YEAR_CLAUSE.search(text, a, found[0].end):
                 return None
-            if heading_form and found[0].start != _skip(text, a):
+            if heading_form and found[0].start != numbering_end(text, _skip(text, a), b):
                 return None
         elif not (_continues(text, a, b, found) or _is_heading(text, *spans[index - 1])):
             del context.notes[noted:]
@@ -159,6 +168,8 @@ def _find_paragraph(text: str) -> _Paragraph | None:
         if budget <= 0:
             return None
         heading_form = match["lead"] is None and match["colon"] is None
+        if heading_form and match["head"] == "今年":
+            continue  # 今年…目标 opens a paragraph only as 今年…目标是：
         if heading_form and not _DIGIT.search(text, match.end(), match.end() + _HEADING_LOOKAHEAD):
             continue
         sentence_start = text.rfind("。", max(0, match.start() - _WINDOW), match.start()) + 1
