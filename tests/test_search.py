@@ -34,24 +34,27 @@ def _hits(name: str, lang: str) -> tuple[int, int, int]:
     return len(questions), top1, top3
 
 
-def test_question_set_size() -> None:
-    counts = Counter(lang for lang, _, _ in _questions("rules_search_questions.csv"))
+@pytest.mark.parametrize("name", ["rules_search_questions.csv", "rules_search_questions_dev.csv"])
+def test_question_set_size(name: str) -> None:
+    counts = Counter(lang for lang, _, _ in _questions(name))
     assert counts["zh"] >= 30
     assert counts["en"] >= 30
-    for _, _, expected in _questions("rules_search_questions.csv"):
+    for _, _, expected in _questions(name):
         assert 1 <= expected <= 76
 
 
-# Measured with benchmarks/bench_search.py; floors a question or a few below, so they can fail.
+# Measured with benchmarks/bench_search.py (top-1, top-3 of n): zh 36, 39 of 39; en 36, 37 of 37;
+# held-out zh 12, 12 of 12, en 11, 12 of 12; development zh 67, 74 of 76, en 62, 72 of 76.
+# Floors are a question or a few below, so that they can fail.
 @pytest.mark.parametrize(
     ("name", "lang", "min_top1", "min_top3"),
     [
-        ("rules_search_questions.csv", "zh", 34, 38),
+        ("rules_search_questions.csv", "zh", 35, 38),
         ("rules_search_questions.csv", "en", 35, 36),
         ("rules_search_questions_holdout.csv", "zh", 11, 11),
         ("rules_search_questions_holdout.csv", "en", 10, 11),
-        ("rules_search_questions_dev.csv", "zh", 64, 70),
-        ("rules_search_questions_dev.csv", "en", 52, 63),
+        ("rules_search_questions_dev.csv", "zh", 64, 71),
+        ("rules_search_questions_dev.csv", "en", 59, 69),
     ],
 )
 def test_search_accuracy_does_not_regress(
@@ -168,12 +171,13 @@ def test_search_explains_each_hit() -> None:
     result = search("几个部门一起签字的文件几天内回复?", limit=3)
     top = result.row(0, named=True)
     assert top["article_no"] == 50
-    assert "会签 ← 一起签字" in top["matched"]
+    countersign = {"会签", "countersign", "co-sign", "countersigning"}
+    assert any(m.split(" ← ")[0] in countersign for m in top["matched"] if "← 一起签字" in m)
     assert "文件" in top["matched"]
     english = search("How many days to reply when asked to co-sign a document?", limit=1)
     assert english["article_no"].item() == 50
     assert "reply" in english["matched"].item()
-    assert any(m.startswith("会签 ← ") for m in english["matched"].item())
+    assert any(m.split(" ← ")[0] in countersign for m in english["matched"].item() if "←" in m)
 
 
 def test_search_matched_terms_are_in_the_query_or_the_glossary() -> None:

@@ -19,6 +19,10 @@ of a group, the whole group becomes one extra query concept whose score in a
 document is the best score of any of its terms there. The glossary is about
 words, never about articles: the same row serves every document of every index.
 
+Scores are then scaled by the square root of the share of the query's words a
+document matches, directly or through the glossary (a coordination factor), so
+that one rare word cannot outrank a document that answers the whole query.
+
 Every hit explains itself: the query's own words found in the document and the
 glossary terms that matched, as ``"会签 ← co-sign"``.
 """
@@ -28,7 +32,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -46,13 +50,21 @@ B = 0.75
 EXPANSION_WEIGHT = 0.6
 #: Weight of a Chinese single character relative to a bigram.
 UNIGRAM_WEIGHT = 0.3
+#: Scores are scaled by (share of the query's words a document matches) ** COORD_POWER,
+#: computed for the COORD_DEPTH best documents.
+COORD_POWER = 0.5
+COORD_DEPTH = 20
 
 _EN_STOP_WORDS = (
     "a an the of to in on for and or is are be been was were do does did what who whom whose "
     "which how when where why must should can could may might will would shall by with from at "
     "as it its that this these those there their they them he she his her i we you me my our "
     "your if not no any some than then so such into about after before over under up out has "
-    "have had get gets got does anyone someone something there s t"
+    "have had get gets got does anyone someone something there s t "
+    # Everyday question words that say nothing about which rule is meant.
+    "give gives given go goes going kind kinds sort thing things happen "
+    "happens need needs want wants allowed let lets way ways also just really actually "
+    "anybody anything everyone everything whether yes one"
 )
 _EN_STOP = frozenset(_EN_STOP_WORDS.split())
 _WORD_EN = re.compile(r"[a-z0-9]+(?:&[a-z0-9]+)*")
@@ -68,22 +80,27 @@ _ZH_FILLER = re.compile(
 _FUNCTION_CHARS = "的了和与及或也都之"
 
 
+def _is_cjk(text: str) -> bool:
+    return "\u3400" <= text[0] <= "\u9fff"
+
+
 def fold(text: str) -> str:
     """Fold what a user types to the form the index uses: NFKC, simplified, lower case."""
     return fold_text(text).lower()
 
 
 @cache
-def _stemmer() -> object:
-    import snowballstemmer  # type: ignore[import-untyped]  # noqa: PLC0415
+def _stemmer() -> Callable[[str], str]:
+    import Stemmer  # type: ignore[import-not-found]  # noqa: PLC0415  (PyStemmer, C Snowball)
 
-    return snowballstemmer.stemmer("english")
+    stem: Callable[[str], str] = Stemmer.Stemmer("english").stemWord
+    return stem
 
 
 @cache
 def _stem(word: str) -> str:
-    stem: str = _stemmer().stemWord(word)  # type: ignore[attr-defined]
-    return stem
+    """The Snowball (Porter 2) English stem of a lower-case word."""
+    return _stemmer()(word)
 
 
 def words_en(text: str) -> list[str]:
@@ -109,6 +126,12 @@ def tokens_zh(text: str, *, unigrams: bool = True) -> list[str]:
     return tokens
 
 
+@cache
+def _key(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """English stems and Chinese bigrams of a short text: what it matches in an index."""
+    return tuple(tokens_en(text)), tuple(tokens_zh(text, unigrams=False))
+
+
 def _tokens(lang: Lang, text: str, *, unigrams: bool = True) -> list[str]:
     return tokens_zh(text, unigrams=unigrams) if lang == "zh" else tokens_en(text)
 
@@ -130,40 +153,40 @@ class Glossary:
     """Groups of equivalent terms and the lookup tables to find them in a query."""
 
     groups: tuple[tuple[_Term, ...], ...]
-    zh: tuple[tuple[str, int], ...]  # (Chinese term, group), longest first
+    # first two characters -> ((Chinese term, group, its bigrams), ...)
+    zh: Mapping[str, tuple[tuple[str, int, tuple[str, ...]], ...]]
     en: Mapping[
         str, tuple[tuple[tuple[str, ...], str, int], ...]
     ]  # first stem -> (stems, text, group)
 
-    def find(self, folded: str, words: Sequence[str]) -> list[tuple[int, str]]:
-        """The groups whose terms occur in the query, each with the query words that matched.
+    def find(self, folded: str, words: Sequence[str]) -> list[tuple[int, str, frozenset[str]]]:
+        """The groups whose terms occur in the query: (group, query words, query tokens covered).
 
         ``folded`` is the folded query, ``words`` its English content words (unstemmed).
         Matches are taken longest first and may not overlap a longer match, so
         ``government regulations`` hides ``regulations`` and ``市长办公会`` hides ``市长``.
         """
-        found: list[tuple[int, int, int, str]] = []  # (start, end, group, words)
-        for term, group in self.zh:
-            start = folded.find(term)
-            while start >= 0:
-                found.append((start, start + len(term), group, term))
-                start = folded.find(term, start + 1)
+        found: list[tuple[int, int, int, str, tuple[str, ...]]] = []
+        for start in range(len(folded) - 1):
+            for term, group, covered in self.zh.get(folded[start : start + 2], ()):
+                if folded.startswith(term, start):
+                    found.append((start, start + len(term), group, term, covered))
         stems = [_stem(w) for w in words]
         offset = len(folded) + 1  # English positions after the Chinese ones: no overlap
         for i, stem in enumerate(stems):
             for sequence, _, group in self.en.get(stem, ()):
                 if tuple(stems[i : i + len(sequence)]) == sequence:
                     text = _original(folded, words[i : i + len(sequence)])
-                    found.append((offset + i, offset + i + len(sequence), group, text))
+                    found.append((offset + i, offset + i + len(sequence), group, text, sequence))
         found.sort(key=lambda m: (m[0] - m[1], m[0]))
         taken: list[tuple[int, int]] = []
-        groups: dict[int, str] = {}
-        for start, end, group, text in found:
+        groups: dict[int, tuple[str, set[str]]] = {}
+        for start, end, group, text, covered in found:
             if any(a < end and start < b and (a, b) != (start, end) for a, b in taken):
                 continue
             taken.append((start, end))
-            groups.setdefault(group, text)
-        return sorted(groups.items())
+            groups.setdefault(group, (text, set()))[1].update(covered)
+        return [(g, text, frozenset(units)) for g, (text, units) in sorted(groups.items())]
 
 
 @cache
@@ -184,16 +207,21 @@ def glossary() -> Glossary:
         if bad or len(terms) < 2:
             raise RuntimeError(f"search_glossary.csv line {number}: unusable terms {bad or line!r}")
         groups.append(tuple(terms))
-    zh = sorted(
-        ((t.text, g) for g, group in enumerate(groups) for t in group if t.lang == "zh"),
-        key=lambda item: -len(item[0]),
-    )
+    zh: dict[str, list[tuple[str, int, tuple[str, ...]]]] = defaultdict(list)
+    for g, group in enumerate(groups):
+        for t in group:
+            if t.lang == "zh":
+                zh[t.text[:2]].append((t.text, g, t.tokens))
     en: dict[str, list[tuple[tuple[str, ...], str, int]]] = defaultdict(list)
     for g, group_terms in enumerate(groups):
         for t in group_terms:
             if t.lang == "en":
                 en[t.tokens[0]].append((t.tokens, t.text, g))
-    return Glossary(tuple(groups), tuple(zh), {k: tuple(v) for k, v in en.items()})
+    return Glossary(
+        tuple(groups),
+        {k: tuple(v) for k, v in zh.items()},
+        {k: tuple(v) for k, v in en.items()},
+    )
 
 
 def _original(folded: str, words: Sequence[str]) -> str:
@@ -280,6 +308,7 @@ class Index:
         self._postings = {lang: _bm25(fields, self.size, lang) for lang in ("zh", "en")}
         self._glossary = glossary()
         self._concepts: dict[int, _Concept] = {}
+        self._idf: dict[tuple[Lang, str], float] = {}
 
     def _concept(self, group: int) -> _Concept:
         """Score a glossary group on every document (cached: the index never changes).
@@ -309,8 +338,12 @@ class Index:
 
     def idf(self, lang: Lang, token: str) -> float:
         """Inverse document frequency of a token (0 for a token no document has)."""
+        if (known := self._idf.get((lang, token))) is not None:
+            return known
         df = len(self._postings[lang].table.get(token, ()))
-        return math.log(1 + (self.size - df + 0.5) / (df + 0.5)) if df else 0.0
+        idf = math.log(1 + (self.size - df + 0.5) / (df + 0.5)) if df else 0.0
+        self._idf[lang, token] = idf
+        return idf
 
     def search(self, query: str, limit: int) -> list[Hit]:
         """The ``limit`` best documents for ``query``, best first; only documents scoring > 0."""
@@ -323,20 +356,51 @@ class Index:
             for token in set(tokens):
                 for doc, part in table.get(token, ()):
                     scores[doc] += part
-        concepts = [
-            (self._concept(group), words)
-            for group, words in self._glossary.find(content, words_en(folded))
-        ]
+        found = self._glossary.find(folded, words_en(folded))
+        concepts = [(self._concept(group), words) for group, words, _ in found]
         for concept, _ in concepts:
             for doc, (score, _) in concept.scores.items():
                 scores[doc] += EXPANSION_WEIGHT * score
         ranked = sorted(
             ((s, d) for d, s in enumerate(scores) if s > 0), key=lambda x: (-x[0], x[1])
         )
+        if COORD_POWER and ranked:
+            ranked = self._coordinate(ranked[: max(limit, COORD_DEPTH)], own, found, concepts)
         return [
             self._explain(doc, score, folded, content, own, concepts)
             for score, doc in ranked[:limit]
         ]
+
+    def _coordinate(
+        self,
+        ranked: list[tuple[float, int]],
+        own: Mapping[str, list[str]],
+        found: Sequence[tuple[int, str, frozenset[str]]],
+        concepts: Sequence[tuple[_Concept, str]],
+    ) -> list[tuple[float, int]]:
+        """Scale each score by the share of the query's words the document matches.
+
+        A query word is one English stem or one Chinese bigram (or digit run); it is
+        matched when the document has it or has a glossary term of a group that the
+        word is part of. A document that matches every word keeps its score.
+        """
+        units = {
+            lang: {t for t in tokens if lang == "en" or len(t) > 1 or not _is_cjk(t)}
+            for lang, tokens in own.items()
+        }
+        total = len(units["zh"]) + len(units["en"])
+        if not total:
+            return ranked
+        result = []
+        for score, doc in ranked:
+            matched = {t for t in units["zh"] if t in self._postings["zh"].present[doc]}
+            matched |= {t for t in units["en"] if t in self._postings["en"].present[doc]}
+            for (concept, _), (_, _, covered) in zip(concepts, found, strict=True):
+                if doc in concept.scores:
+                    matched |= covered
+            share = len(matched & (units["zh"] | units["en"])) / total
+            result.append((score * share**COORD_POWER, doc))
+        return sorted(result, key=lambda x: (-x[0], x[1]))
 
     def _explain(  # noqa: PLR0917
         self,
@@ -368,9 +432,9 @@ class Index:
         found_zh = {t for t in own["zh"] if t in zh_present}
         for concept, words in concepts:
             if (best := concept.scores.get(doc)) is not None and (term := best[1]):
-                if tokens_en(term) != tokens_en(words) or tokens_zh(term) != tokens_zh(words):
+                if _key(term) != _key(words):
                     matched.append(f"{term} ← {words}")
-                found_zh.update(t for t in tokens_zh(term, unigrams=False) if t in zh_present)
+                found_zh.update(t for t in _key(term)[1] if t in zh_present)
         return Hit(doc, score, tuple(dict.fromkeys(matched)), frozenset(found_zh))
 
 

@@ -460,14 +460,16 @@ def due_date(fact_id: str, start: dt.date) -> dt.date:
 def search(query: str, limit: int = 5) -> DataFrame[SearchResultSchema]:
     """Rank the articles of the Work Rules for a question in Chinese or English.
 
-    Okapi BM25 (k1 = 1.2, b = 0.75) over two fields per article, scores
-    summed: the Chinese text (character unigrams and bigrams, digit runs) and
-    our English heading, summary and keywords (lower-cased words without
-    stop words, Snowball-stemmed). The query is folded first (full-width
-    forms, traditional characters, case) and expanded with a curated
-    bilingual glossary of government terms, so that everyday words find the
-    terms of art (``一起签字`` and ``co-sign`` find 会签). The index is built
-    once, on the first call.
+    Okapi BM25 (k1 = 1.2, b = 0.75) over weighted fields per article, scores
+    summed: the Chinese text with its chapter title and fact wording
+    (character bigrams, unigrams, digit runs), the English title, our
+    summary, keywords and fact descriptions, and a plain-English account of
+    the article (English words Snowball-stemmed, stop words dropped). The
+    query is folded first (full-width forms, traditional characters, case)
+    and expanded with a curated bilingual glossary of government terms, so
+    that everyday words find the terms of art (``一起签字`` and ``co-sign``
+    find 会签); scores are scaled by the share of the query's words an
+    article matches. The index is built once, on the first call.
 
     Parameters
     ----------

@@ -12,10 +12,12 @@ glossary terms the query was expanded with (``"会签 ← co-sign"``).
 
 from __future__ import annotations
 
+import csv
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
+from importlib.resources import files
 from typing import TYPE_CHECKING, cast
 
 import polars as pl
@@ -30,6 +32,8 @@ if TYPE_CHECKING:  # pandera is imported when a table is first loaded, not with 
 __all__ = ("search_indicators", "search_rules")
 
 _SNIPPET_CHARS = 60
+_NOTES_WEIGHT = 0.6
+_TITLE_WEIGHT = 1.0
 
 
 def _check(query: object, limit: object, example: str = "'会签 工作日'") -> None:
@@ -75,8 +79,7 @@ def _rules_index() -> _RulesIndex:
         body = row["text_zh"][len(row["label_zh"]) + 1 :]
         bodies.append(f"{body} {row['chapter_title_zh']} {' '.join(fact_zh[number])}")
         english.append(
-            f"{row['title_en']} {row['title_en']} {row['summary_en']} {words} "
-            f"{row['chapter_title_en']} {' '.join(fact_en[number])}"
+            f"{row['summary_en']} {words} {row['chapter_title_en']} {' '.join(fact_en[number])}"
         )
         sentences = [s for s in re.split(r"(?<=[。;:])|\n", body) if s.strip()]
         passages.append(
@@ -96,8 +99,25 @@ def _rules_index() -> _RulesIndex:
                 for sentence in sentences
             )
         )
-    index = Index([Field("zh", bodies), Field("en", english)])
+    index = Index(
+        [
+            Field("zh", bodies),
+            Field("en", list(frame["title_en"]), _TITLE_WEIGHT),
+            Field("en", english),
+            Field("en", _plain_notes(), _NOTES_WEIGHT),
+        ]
+    )
     return _RulesIndex(index, tuple(frame["label_zh"]), tuple(frame["title_en"]), tuple(passages))
+
+
+def _plain_notes() -> list[str]:
+    """Our plain-English account of each article (``data/rules_search_notes.csv``)."""
+    text = files("jinan_gov.data").joinpath("rules_search_notes.csv").read_text(encoding="utf-8")
+    rows = list(csv.reader(text.splitlines()))
+    numbers = [int(number) for number, _ in rows[1:]]
+    if rows[0] != ["article_no", "plain_en"] or numbers != list(range(1, 77)):
+        raise RuntimeError("rules_search_notes.csv: expected article_no,plain_en for articles 1-76")
+    return [plain for _, plain in rows[1:]]
 
 
 def _snippet(rules: _RulesIndex, hit: Hit, query_en: set[str]) -> str:
@@ -124,17 +144,18 @@ def search_rules(query: str, limit: int = 5) -> DataFrame[SearchResultSchema]:
     rules = _rules_index()
     hits = rules.index.search(query, limit)
     query_en = set(tokens_en(fold(query)))
-    frame = pl.DataFrame(
-        {
-            "article_no": [h.doc + 1 for h in hits],
-            "score": [h.score for h in hits],
-            "label_zh": [rules.labels[h.doc] for h in hits],
-            "title_en": [rules.titles[h.doc] for h in hits],
-            "snippet": [_snippet(rules, h, query_en) for h in hits],
-            "matched": [list(h.matched) for h in hits],
-        },
-        schema=_rules_schema(),
-    )
+    rows = [
+        (
+            h.doc + 1,
+            h.score,
+            rules.labels[h.doc],
+            rules.titles[h.doc],
+            _snippet(rules, h, query_en),
+            list(h.matched),
+        )
+        for h in hits
+    ]
+    frame = pl.DataFrame(rows, schema=_rules_schema(), orient="row")
     return cast("DataFrame[SearchResultSchema]", frame)
 
 
