@@ -330,22 +330,35 @@ def _rule(args: argparse.Namespace) -> int:
 
 def _search(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
-    found = rules.search(query, limit=args.limit)
+    return _print_ranked(
+        args, rules.search(query, limit=args.limit), f"no article matches {query!r}", _article_lines
+    )
+
+
+def _article_lines(r: Mapping[str, Any]) -> list[str]:
+    return [
+        f"{r['label_zh']} (article {r['article_no']}, score {r['score']:.2f}) {r['title_en']}",
+        f"    {r['snippet']}",
+    ]
+
+
+def _print_ranked(
+    args: argparse.Namespace,
+    found: pl.DataFrame,
+    nothing: str,
+    lines: Callable[[Mapping[str, Any]], list[str]],
+) -> int:
+    """Print a ranked search result as JSON, CSV or readable lines (with what matched)."""
     if args.json:
         _print_json(found.to_dicts())
-        return 0
-    if args.csv:
+    elif args.csv:
         _print_csv(found.with_columns(pl.col("matched").list.join("; ")))
-        return 0
-    if found.is_empty():
-        print(f"no article matches {query!r}")
-        return 0
-    for r in found.iter_rows(named=True):
-        print(
-            f"{r['label_zh']} (article {r['article_no']}, score {r['score']:.2f}) {r['title_en']}"
-        )
-        print(f"    {r['snippet']}")
-        print(f"    matched: {', '.join(r['matched'])}")
+    elif found.is_empty():
+        print(nothing)
+    else:
+        for r in found.iter_rows(named=True):
+            print("\n".join(lines(r)))
+            print(f"    matched: {', '.join(r['matched'])}")
     return 0
 
 
@@ -354,22 +367,12 @@ def _search_indicators(args: argparse.Namespace) -> int:
 
     query = " ".join(args.query)
     found = search_indicators(query, limit=args.limit)
-    if args.json:
-        _print_json(found.to_dicts())
-        return 0
-    if args.csv:
-        _print_csv(found.with_columns(pl.col("matched").list.join("; ")))
-        return 0
-    if found.is_empty():
-        print(f"no indicator matches {query!r}")
-        return 0
-    for r in found.iter_rows(named=True):
-        print(
-            f"{r['id']} (score {r['score']:.2f}, {r['kind']} {r['year']}) "
-            f"{r['name_en']} · {r['name_zh']}"
-        )
-        print(f"    matched: {', '.join(r['matched'])}")
-    return 0
+    return _print_ranked(args, found, f"no indicator matches {query!r}", _indicator_lines)
+
+
+def _indicator_lines(r: Mapping[str, Any]) -> list[str]:
+    score = f"score {r['score']:.2f}, {r['kind']} {r['year']}"
+    return [f"{r['id']} ({score}) {r['name_en']} · {r['name_zh']}"]
 
 
 # --- due ------------------------------------------------------------------------------------
