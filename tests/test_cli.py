@@ -5,8 +5,11 @@ import hashlib
 import io
 import json
 import os
+import shlex
+import shutil
 import subprocess
 import sys
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -626,3 +629,61 @@ def test_search_indicators_verb(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "search-indicators", " ")
     assert code == 1
     assert "query is empty" in err
+
+
+# --- the README's main command ----------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV_FLAGS = ("--group", "--all-groups", "--only-group", "--dev", "--extra", "--all-extras")
+
+
+def quickstart_commands() -> list[str]:
+    """The command lines of the README's Quickstart block, comments removed."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme.split("## Quickstart", 1)[1].split("\n## ", 1)[0]
+    block = section.split("```bash\n", 1)[1].split("```", 1)[0]
+    return [line.split("#", 1)[0].strip() for line in block.splitlines() if line.strip()]
+
+
+def uv_arguments(command: str) -> list[str]:
+    """The arguments of the ``uv run`` (or ``uvx``) step of a ``cmd && cmd`` line."""
+    steps = [shlex.split(step) for step in command.split("&&")]
+    uv = [step for step in steps if step[:2] == ["uv", "run"] or step[:1] == ["uvx"]]
+    assert len(uv) == 1, command
+    return uv[0]
+
+
+def test_readme_main_command_installs_only_runtime_dependencies() -> None:
+    main_command, test_command = quickstart_commands()
+    assert test_command == "pip install uv && uv run nox"
+    assert test_command in (ROOT / ".ci" / "run").read_text("utf-8")
+    arguments = uv_arguments(main_command)
+    assert arguments[-2:] == ["jinan-gov", "overview"]
+    flags = arguments[:-2]
+    assert not [f for f in flags if f.split("=")[0] in DEV_FLAGS], flags
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    groups = set(pyproject["dependency-groups"])
+    default = set(pyproject["tool"]["uv"].get("default-groups", ["dev"]))
+    if flags[0] == "uv":
+        excluded = groups if "--no-default-groups" in flags else set()
+        excluded |= {flags[i + 1] for i, f in enumerate(flags) if f == "--no-group"}
+        if "--no-dev" in flags:
+            excluded.add("dev")
+        assert default <= excluded, f"{main_command!r} installs the groups {default - excluded}"
+
+
+@pytest.mark.skipif(shutil.which("uv") is None, reason="needs uv on PATH")
+def test_readme_main_command_resolves_to_a_dozen_locked_packages(tmp_path: Path) -> None:
+    flags = [f for f in uv_arguments(quickstart_commands()[0])[2:-2] if f.startswith("--no-")]
+    exported = subprocess.run(
+        ["uv", "export", "--frozen", "--no-hashes", "--no-emit-project", *flags],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "UV_OFFLINE": "1"},
+    ).stdout
+    packages = {line.split("==")[0] for line in exported.splitlines() if "==" in line}
+    assert {"polars", "pandera", "chinesecalendar"} <= packages
+    assert not packages & {"pytest", "mypy", "nox", "jupyterlab", "voila", "playwright", "altair"}
+    assert len(packages) <= 20, sorted(packages)
