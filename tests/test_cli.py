@@ -7,10 +7,13 @@ import json
 import os
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
+import threading
+import time
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import polars as pl
@@ -19,7 +22,7 @@ import pytest
 import jinan_gov as jg
 from jinan_gov import rules
 from jinan_gov._tables import polars_schema
-from jinan_gov.attainment import assess, read_actuals
+from jinan_gov.attainment import assess, attainment_summary, read_actuals
 from jinan_gov.cli import main, target_text
 from jinan_gov.plan import indicators, outcomes_2022, targets_2023, tasks_2023
 from jinan_gov.schemas import AssessmentSchema, IndicatorSchema, SearchResultSchema
@@ -313,6 +316,155 @@ def test_assess_benchmark_errors(
     )
 
 
+def test_assess_reads_standard_input_fifos_and_refuses_a_directory(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    actuals: str,
+) -> None:
+    expected = run(capsys, "assess", actuals, "--csv")[1]
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(ACTUALS.encode())))
+    assert run(capsys, "assess", "-", "--csv") == (0, expected, "")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"target,value\nx,1\n")))
+    message = fails(capsys, "assess", "-")
+    assert message.startswith("<stdin>: missing column(s)")
+    assert "jinan-gov-" not in message  # never the temporary copy's name
+    fifo = tmp_path / "actuals.fifo"
+    os.mkfifo(fifo)
+
+    def feed() -> None:
+        with fifo.open("w", encoding="utf-8") as writer:
+            writer.write(ACTUALS)
+
+    feeder = threading.Thread(target=feed)
+    feeder.start()
+    assert run(capsys, "assess", str(fifo), "--csv") == (0, expected, "")
+    feeder.join()
+    message = fails(capsys, "assess", str(tmp_path))
+    assert message == (
+        f"cannot read actuals from {str(tmp_path)!r}: it is a directory; give a CSV file "
+        "(or - for standard input)"
+    )
+    assert "is a directory" in fails(capsys, "assess", actuals, "--benchmarks", str(tmp_path))
+    assert "only one input can be -" in fails(capsys, "assess", "-", "--benchmarks", "-")
+
+
+HOSTILE = "run\x1b]0;owned\x07\x1b[2J\u202eevil\nline"
+
+
+def test_untrusted_text_is_escaped_in_tables_summaries_and_errors(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "hostile.csv"
+    frame = pl.DataFrame({"id": ["gdp_growth_2023"], "actual": [6.1], "scenario": [HOSTILE]})
+    frame.write_csv(path)
+    code, out, err = run(capsys, "assess", str(path))
+    assert (code, err) == (0, "")
+    shown = "run\\x1b]0;owned\\x07\\x1b[2J\\u202eevil\\nline"
+    assert out.splitlines()[2].startswith(shown + "  gdp_growth_2023")
+    assert f"scenario {shown}: 1 assessed" in out
+    assert not {"\x1b", "\x07", "\u202e"} & set(out)
+    assert len(out.splitlines()) == 5  # header, rule, one row, blank line, summary
+    bad = tmp_path / "bad.csv"
+    pl.DataFrame({"id": ["gdp\x1b[2J_2023"], "actual": [1.0]}).write_csv(bad)
+    message = fails(capsys, "assess", str(bad))
+    assert "\x1b" not in message
+    assert "gdp\\x1b[2J_2023" in message
+    weird = tmp_path / "new\nline\x1b[31m.csv"
+    message = fails(capsys, "assess", str(weird))
+    assert "\x1b" not in message
+    assert "new\\nline\\x1b[31m.csv" in message
+
+
+def scenarios_csv(path: Path, count: int) -> pl.DataFrame:
+    """``count`` scenarios of every numeric main target, written to ``path``."""
+    ids = targets_2023().filter(pl.col("value").is_not_null())["id"]
+    frame = pl.DataFrame(
+        {
+            "id": pl.concat([ids] * count),
+            "actual": [5.0 + (i % 7) / 10 for i in range(count * ids.len())],
+            "scenario": [f"s{i // ids.len()}" for i in range(count * ids.len())],
+        }
+    )
+    frame.write_csv(path)
+    return frame
+
+
+def test_large_results_print_a_summary_and_stream_rows(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "many.csv"
+    frame = scenarios_csv(path, 120)
+    expected = assess(read_actuals(path))
+    assert expected.height == frame.height > 1000
+    code, out, err = run(capsys, "assess", str(path))
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0].startswith(f"120 scenarios, {expected.height} rows: ")
+    assert "--summary" in lines[1]
+    assert lines[2] == (
+        f"{expected.height} rows are not shown as a table: write them with --output FILE "
+        "(.csv, .parquet or .jsonl), or print them with --csv or --json"
+    )
+    assert len(lines) == 3
+    _, out, _ = run(capsys, "assess", str(path), "--csv")
+    assert out.encode() == expected.write_csv(line_terminator="\n").encode()
+    _, out, _ = run(capsys, "assess", str(path), "--json")
+    document = json.loads(out)
+    assert document["assessment"] == expected.to_dicts()
+    summary = attainment_summary(expected)
+    assert document["summary"] == summary.to_dicts()
+    assert out.count("\n") == expected.height + summary.height + 4  # one row per line
+    _, out, _ = run(capsys, "assess", str(path), "--summary", "--csv")
+    assert csv_frame(out, summary.schema).equals(summary)
+    code, out, _ = run(capsys, "assess", str(path), "--summary")
+    assert out.splitlines()[0].startswith("scenario s0: 17 assessed:")
+    assert len(out.splitlines()) == 120
+
+
+def test_output_files_by_suffix_or_format(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "many.csv"
+    scenarios_csv(path, 80)
+    expected = assess(read_actuals(path))
+    readers: dict[str, Callable[[Path], pl.DataFrame]] = {
+        "rows.csv": lambda p: pl.read_csv(p, schema=expected.schema),
+        "rows.parquet": pl.read_parquet,
+        "rows.jsonl": lambda p: pl.read_ndjson(p, schema=expected.schema),
+        "rows.ndjson": lambda p: pl.read_ndjson(p, schema=expected.schema),
+    }
+    for name, reader in readers.items():
+        code, out, err = run(capsys, "assess", str(path), "--output", str(tmp_path / name))
+        assert (code, err) == (0, ""), err
+        fmt = {"rows.ndjson": "jsonl"}.get(name, name.split(".")[1])
+        assert out.splitlines()[0] == (f"wrote {expected.height} rows ({fmt}) to {tmp_path / name}")
+        assert out.splitlines()[1].startswith("80 scenarios, ")
+        assert reader(tmp_path / name).equals(expected), name
+    target = tmp_path / "rows.data"
+    assert run(capsys, "assess", str(path), "--output", str(target), "--format", "parquet")[0] == 0
+    assert pl.read_parquet(target).equals(expected)
+    message = fails(capsys, "assess", str(path), "--output", str(tmp_path / "rows.txt"))
+    assert "cannot tell the format of" in message
+    assert "rows.txt" in message
+    assert "is a directory" in fails(capsys, "assess", str(path), "--output", str(tmp_path))
+    missing = tmp_path / "nowhere" / "rows.csv"
+    message = fails(capsys, "assess", str(path), "--output", str(missing))
+    assert message == f"cannot write {str(missing)!r}: no such directory {str(missing.parent)!r}"
+    usage_error(capsys, "assess", str(path), "--output", "x.csv", "--csv")
+    usage_error(capsys, "assess", str(path), "--output", "x.csv", "--format", "xlsx")
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep", "utf-8")
+    (tmp_path / "link.csv").symlink_to(victim)
+    assert run(capsys, "targets", "--output", str(tmp_path / "link.csv"))[0] == 0
+    assert victim.read_text("utf-8") == "keep"
+    back = pl.read_csv(tmp_path / "link.csv", schema=polars_schema(IndicatorSchema))
+    assert back.equals(targets_2023())
+    _, out, _ = run(capsys, "search", "会签", "--output", str(tmp_path / "hits.jsonl"))
+    assert out.startswith("wrote ")
+    assert pl.read_ndjson(tmp_path / "hits.jsonl")["matched"].dtype == pl.List(pl.String)
+
+
 # --- rule / search --------------------------------------------------------------------------
 
 
@@ -499,16 +651,47 @@ def test_usage_errors_return_2_and_help_returns_0(capsys: pytest.CaptureFixture[
     assert (code, out) == (0, "jinan-gov 0.1.0\n")
 
 
-def test_broken_pipe_is_silent(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_broken_pipe_and_ctrl_c_are_quiet(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     class Closed(io.StringIO):
         def write(self, text: str) -> int:
             raise BrokenPipeError(32, "Broken pipe")
 
     err = io.StringIO()
-    monkeypatch.setattr(sys, "stdout", Closed())
-    monkeypatch.setattr(sys, "stderr", err)
-    assert main(["tasks"]) == 1
+    with monkeypatch.context() as patched:
+        patched.setattr(sys, "stdout", Closed())
+        patched.setattr(sys, "stderr", err)
+        for argv in (["tasks"], ["tasks", "--csv"], ["tasks", "--json"]):
+            assert main(argv) == 141
     assert err.getvalue() == ""
+
+    def interrupted() -> pl.DataFrame:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("jinan_gov.cli.targets_2023", interrupted)
+    assert run(capsys, "targets") == (130, "", "")
+
+
+def test_an_unexpected_error_is_still_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken() -> pl.DataFrame:
+        raise RuntimeError("boom\nsecond line")
+
+    monkeypatch.setattr("jinan_gov.cli.targets_2023", broken)
+    message = fails(capsys, "targets")
+    assert message == "unexpected RuntimeError: boom (set JINAN_GOV_DEBUG=1 to see where)"
+
+    def overflow() -> pl.DataFrame:
+        raise OverflowError("int too large to convert to float: 10**400")
+
+    monkeypatch.setattr("jinan_gov.cli.targets_2023", overflow)
+    assert fails(capsys, "targets") == "int too large to convert to float: 10**400"
+    monkeypatch.setenv("JINAN_GOV_DEBUG", "1")
+    monkeypatch.setattr("jinan_gov.cli.targets_2023", broken)
+    with pytest.raises(RuntimeError, match="boom"):
+        main(["targets"])
 
 
 # --- one subprocess per command, all started at once -----------------------------------------
@@ -529,7 +712,13 @@ SMOKE = {
     # Two exports into one directory at the same time: the files must not mix.
     "export_plain": ["export", "--format", "datapackage", "{shared}", "--overwrite"],
     "export_excel": ["export", "--format", "datapackage", "{shared}", "--overwrite", "--excel"],
+    # Standard input, as - and as /dev/stdin.
+    "stdin": ["assess", "-", "--csv"],
+    "dev_stdin": ["assess", "/dev/stdin", "--csv"],
+    # A reader that goes away after the first line.
+    "pipe": ["outcomes", "--json"],
 }
+STDIN = {"stdin", "dev_stdin"}
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -551,12 +740,19 @@ def smoke(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, subpro
                     for a in argv
                 ),
             ],
+            stdin=subprocess.PIPE if name in STDIN else subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             env=env,
         )
         for name, argv in SMOKE.items()
     }
+    for name in STDIN:
+        stdin = started[name].stdin
+        assert stdin is not None
+        stdin.write(ACTUALS.encode())  # small: fits in the pipe's buffer
+        stdin.close()
+        started[name].stdin = None
     yield started
     for process in started.values():
         if process.poll() is None:
@@ -575,7 +771,7 @@ def finished(process: subprocess.Popen[bytes]) -> Result:
         ("overview", "≤ ≈ 3 % (控制在…左右)"),
         ("targets", "new_urban_jobs_2023"),
         ("outcomes", "gdp_2022,gdp,outcomes_2022"),
-        ("tasks", '"id": "power_coal_stock_days_2023"'),
+        ("tasks", '{"id":"power_coal_stock_days_2023",'),
         ("assess", "all binding targets attained: yes"),
         ("rule", "第五十条　"),
         ("search", "第五十条 (article 50"),
@@ -687,3 +883,57 @@ def test_readme_main_command_resolves_to_a_dozen_locked_packages(tmp_path: Path)
     assert {"polars", "pandera", "chinesecalendar"} <= packages
     assert not packages & {"pytest", "mypy", "nox", "jupyterlab", "voila", "playwright", "altair"}
     assert len(packages) <= 20, sorted(packages)
+
+
+def test_subprocess_reads_dash_and_dev_stdin(
+    smoke: dict[str, subprocess.Popen[bytes]], actuals: str
+) -> None:
+    expected = assess(read_actuals(actuals)).write_csv(line_terminator="\n")
+    for name in ("stdin", "dev_stdin"):
+        assert finished(smoke[name]) == (0, expected, ""), name
+
+
+def test_subprocess_closed_pipe_exits_141_without_a_traceback(
+    smoke: dict[str, subprocess.Popen[bytes]],
+) -> None:
+    process = smoke["pipe"]
+    assert process.stdout is not None
+    assert process.stdout.readline() == b"[\n"
+    process.stdout.close()  # like `| head -1`: the rest (over 64 KiB) cannot be written
+    process.wait(timeout=120)
+    assert process.stderr is not None
+    assert (process.returncode, process.stderr.read()) == (141, b"")
+
+
+def test_subprocess_ctrl_c_exits_130_quietly(tmp_path: Path) -> None:
+    fifo = tmp_path / "actuals.fifo"
+    os.mkfifo(fifo)
+    # A shell may start background jobs with Ctrl-C ignored, and children inherit that;
+    # a user at a terminal has it. Start the command with it handled, as a terminal would.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "jinan_gov", "assess", str(fifo)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    deadline = time.monotonic() + 120
+    writer = -1
+    while writer < 0:  # the FIFO opens for writing once the command opened it for reading
+        try:
+            writer = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError as error:
+            if error.errno != errno.ENXIO:
+                raise
+            assert process.poll() is None, process.communicate()
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+    try:
+        time.sleep(0.2)  # now blocked reading the FIFO, with every library loaded
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=60)
+    finally:
+        os.close(writer)
+    assert (process.returncode, out, err) == (130, b"", b"")

@@ -4,19 +4,25 @@
 
     jinan-gov overview
     jinan-gov targets  [--section PREFIX] [--measure M] [--qualifier Q]
-                       [--binding | --indicative] [--json | --csv]
-    jinan-gov outcomes [--section PREFIX] [--measure M] [--qualifier Q] [--json | --csv]
-    jinan-gov tasks    [--section PREFIX] [--measure M] [--qualifier Q] [--json | --csv]
-    jinan-gov assess ACTUALS.csv [--benchmarks FILE] [--tolerance F] [--json | --csv]
+                       [--binding | --indicative] [OUTPUT]
+    jinan-gov outcomes [--section PREFIX] [--measure M] [--qualifier Q] [OUTPUT]
+    jinan-gov tasks    [--section PREFIX] [--measure M] [--qualifier Q] [OUTPUT]
+    jinan-gov assess ACTUALS.csv [--benchmarks FILE] [--tolerance F] [--summary] [OUTPUT]
     jinan-gov rule N [--json]
-    jinan-gov search QUERY... [--limit K] [--json | --csv]
-    jinan-gov search-indicators QUERY... [--limit K] [--json | --csv]
+    jinan-gov search QUERY... [--limit K] [OUTPUT]
+    jinan-gov search-indicators QUERY... [--limit K] [OUTPUT]
     jinan-gov due START (--days N | --rule FACT_ID) [--json]
     jinan-gov export --format {csv,parquet,datapackage} DIR [--overwrite] [--excel]
 
+OUTPUT is ``--json``, ``--csv`` (to standard output) or ``--output FILE [--format F]`` (CSV,
+Parquet or JSON lines, chosen by the suffix or ``--format``); ACTUALS.csv may be ``-`` for
+standard input, a FIFO or ``/dev/stdin``.
+
 Exit status: 0 on success, 1 on a data error (unknown id, article out of range, unreadable or
 malformed CSV, bad date, unpublished calendar year, non-empty export directory), with one line
-``jinan-gov: error: ...`` on stderr, and 2 on a usage error (argparse).
+``jinan-gov: error: ...`` on stderr (untrusted text escaped), 2 on a usage error (argparse),
+130 when interrupted (Ctrl-C) and 141 when the reader of the output went away (``| head``),
+both without a message.
 """
 
 from __future__ import annotations
@@ -24,20 +30,36 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
-import json
 import math
 import os
 import re
 import sys
-import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-import pandera.errors
 import polars as pl
 
 import jinan_gov
 from jinan_gov import rules
+from jinan_gov._cli_io import (
+    DATA_ERRORS,
+    OUTPUT_FORMATS,
+    PROG,
+    TABLE_ROWS,
+    check_output,
+    emit,
+    escape,
+    one_line,
+    output_format,
+    print_json,
+    read_input,
+    report,
+    rows_hint,
+    silence_stdout,
+    table,
+    write_csv,
+    write_json,
+)
 from jinan_gov.attainment import (
     DEFAULT_TOLERANCE,
     assess,
@@ -45,8 +67,7 @@ from jinan_gov.attainment import (
     read_actuals,
     read_benchmarks,
 )
-from jinan_gov.errors import InvalidActualsError
-from jinan_gov.export import FORMATS, csv_bytes, export
+from jinan_gov.export import FORMATS, export
 from jinan_gov.plan import indicators, outcomes_2022, targets_2023, tasks_2023
 from jinan_gov.schemas import MEASURES, QUALIFIERS
 from jinan_gov.sources import appointments, documents
@@ -55,84 +76,11 @@ from jinan_gov.workdays import add_working_days, is_working_day
 
 __all__ = ("build_parser", "main", "target_text")
 
-PROG = "jinan-gov"
 _NAME_WIDTH = 44
 _TEXT_LIMIT = 31  # working days listed one by one by `due`; longer counts are summarised
+_SUMMARY_LINES = 20  # scenarios summarised one by one; more get one line in total
 
 # --- Rendering ----------------------------------------------------------------------------
-
-
-def _width(text: str) -> int:
-    """Terminal columns taken by ``text`` (CJK and full-width characters take two)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _clip(text: str, limit: int) -> str:
-    if _width(text) <= limit:
-        return text
-    kept, used = [], 0
-    for ch in text:
-        used += _width(ch)
-        if used > limit - 1:
-            break
-        kept.append(ch)
-    return "".join(kept) + "…"
-
-
-def _table(
-    header: Sequence[str],
-    rows: Iterable[Sequence[str]],
-    *,
-    limits: Mapping[str, int] | None = None,
-    right: Iterable[str] = (),
-) -> str:
-    """A plain-text table: columns padded to their display width, long cells clipped."""
-    limits = limits or {}
-    aligned = set(right)
-    cells = [
-        [
-            _clip(" ".join(cell.split()), limits.get(name, 200))
-            for name, cell in zip(header, row, strict=True)
-        ]
-        for row in rows
-    ]
-    if not cells:
-        return "(no rows)"
-    widths = [max(_width(r[i]) for r in [list(header), *cells]) for i in range(len(header))]
-
-    def line(values: Sequence[str]) -> str:
-        padded = []
-        for name, value, width in zip(header, values, widths, strict=True):
-            fill = " " * (width - _width(value))
-            padded.append(fill + value if name in aligned else value + fill)
-        return "  ".join(padded).rstrip()
-
-    rule = "  ".join("─" * w for w in widths)
-    return "\n".join([line(header), rule, *(line(r) for r in cells)])
-
-
-def _json_default(value: object) -> object:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    raise TypeError(f"cannot write {type(value).__name__} as JSON")
-
-
-def _print_json(data: object) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2, default=_json_default))
-
-
-def _print_csv(frame: pl.DataFrame) -> None:
-    sys.stdout.write(csv_bytes(frame).decode("utf-8"))
-
-
-def _emit(args: argparse.Namespace, frame: pl.DataFrame, render: Callable[[], str]) -> None:
-    """Print ``frame`` as JSON/CSV when asked, else the human-readable rendering."""
-    if getattr(args, "json", False):
-        _print_json(frame.to_dicts())
-    elif getattr(args, "csv", False):
-        _print_csv(frame)
-    else:
-        print(render())
 
 
 def _binding_text(binding: bool | None) -> str:
@@ -163,17 +111,17 @@ def _overview(_: argparse.Namespace) -> int:
         (r["id"], r["name_en"], target_text(r), _binding_text(r["binding"]))
         for r in targets.iter_rows(named=True)
     ]
-    print(_table(("id", "name", "target", "type"), rows, limits={"name": _NAME_WIDTH}))
+    print(table(("id", "name", "target", "type"), rows, limits={"name": _NAME_WIDTH}))
     print("\n2022 headline outcomes (part 一)")
     headline = outcomes.filter(section="一")
     outcome_rows = [(r["id"], r["name_en"], target_text(r)) for r in headline.iter_rows(named=True)]
-    print(_table(("id", "name", "value"), outcome_rows, limits={"name": _NAME_WIDTH}))
+    print(table(("id", "name", "value"), outcome_rows, limits={"name": _NAME_WIDTH}))
     print("\nDocuments")
     doc_rows = [
         (r["doc_id"], r["doc_no"], r["issued_on"].isoformat(), r["title_en"])
         for r in docs.iter_rows(named=True)
     ]
-    print(_table(("doc_id", "number", "issued", "title"), doc_rows))
+    print(table(("doc_id", "number", "issued", "title"), doc_rows))
     print(f"\nMore: {PROG} targets --binding · tasks --section 三(一) · rule 39 · search 会签")
     print(f"      {PROG} due 2023-04-28 --rule countersign_reply_working_days")
     print(f"      {PROG} export --format datapackage DIR · {PROG} --help")
@@ -218,9 +166,9 @@ def _targets(args: argparse.Namespace) -> int:
             for r in frame.iter_rows(named=True)
         ]
         header = ("id", "section", "name", "target", "type")
-        return _table(header, rows, limits={"name": _NAME_WIDTH})
+        return table(header, rows, limits={"name": _NAME_WIDTH})
 
-    _emit(args, frame, render)
+    emit(args, frame, render)
     return 0
 
 
@@ -236,11 +184,11 @@ def _listing(loader: Callable[[], pl.DataFrame], value_header: str) -> Callable[
                 for r in frame.iter_rows(named=True)
             ]
             header = ("id", "section", "name", value_header, "measure", "flag")
-            return _table(
+            return table(
                 header[: 6 if flagged else 5], rows, limits={"name": _NAME_WIDTH, "id": 48}
             )
 
-        _emit(args, frame, render)
+        emit(args, frame, render)
         return 0
 
     return handler
@@ -249,31 +197,66 @@ def _listing(loader: Callable[[], pl.DataFrame], value_header: str) -> Callable[
 # --- assess -------------------------------------------------------------------------------
 
 
-def _summary_line(row: Mapping[str, Any]) -> str:
+def _counts_text(row: Mapping[str, Any]) -> str:
     share = row["share_attained"]
     shown = "n/a" if share is None or math.isnan(share) else f"{share:.0%}"
-    binding = {True: "yes", False: "NO", None: "unknown (not every binding target assessed)"}
-    scenario = f"scenario {row['scenario']}: " if row.get("scenario") is not None else ""
     return (
-        f"{scenario}{row['assessed']} assessed: {row['exceeded']} exceeded, {row['met']} met, "
-        f"{row['missed']} missed, {row['not_assessable']} not assessable; attained {shown}; "
+        f"{row['assessed']} assessed: {row['exceeded']} exceeded, {row['met']} met, "
+        f"{row['missed']} missed, {row['not_assessable']} not assessable; attained {shown}"
+    )
+
+
+def _summary_line(row: Mapping[str, Any]) -> str:
+    binding = {True: "yes", False: "NO", None: "unknown (not every binding target assessed)"}
+    scenario = row.get("scenario")
+    named = "" if scenario is None else f"scenario {escape(str(scenario))}: "
+    return (
+        f"{named}{_counts_text(row)}; "
         f"all binding targets attained: {binding[row['all_binding_attained']]}"
     )
 
 
+def _print_summary(result: pl.DataFrame) -> None:
+    """One line per scenario, or for many scenarios one line for all rows together."""
+    scenarios = result["scenario"].n_unique()
+    if scenarios <= _SUMMARY_LINES:
+        for totals in attainment_summary(result).iter_rows(named=True):
+            print(_summary_line(totals))
+        return
+    together = result.with_columns(pl.lit(None, dtype=pl.String).alias("scenario"))
+    totals = attainment_summary(together).row(0, named=True)
+    print(f"{scenarios} scenarios, {result.height} rows: {_counts_text(totals)}")
+    print(f"one line per scenario: {PROG} assess ... --summary (--output FILE to save them)")
+
+
 def _assess(args: argparse.Namespace) -> int:
-    try:
-        actuals = read_actuals(args.actuals)
-    except (pandera.errors.SchemaError, pandera.errors.SchemaErrors) as error:
-        raise InvalidActualsError(f"{args.actuals}: {_one_line(error)}") from error
-    benchmarks = read_benchmarks(args.benchmarks) if args.benchmarks else None
+    if args.actuals == "-" and args.benchmarks == "-":
+        raise ValueError("only one input can be - (standard input): ACTUALS.csv or --benchmarks")
+    if args.output:
+        check_output(args)  # before the work, not after
+    actuals = read_input(read_actuals, args.actuals, "actuals")
+    benchmarks = (
+        read_input(read_benchmarks, args.benchmarks, "benchmarks") if args.benchmarks else None
+    )
     result = assess(actuals, benchmarks=benchmarks, tolerance=args.tolerance)
-    summary = attainment_summary(result)
+    del actuals, benchmarks  # only the result is kept from here on
+    if args.summary:
+        summary = attainment_summary(result)
+        emit(args, summary, lambda: "\n".join(map(_summary_line, summary.iter_rows(named=True))))
+        return 0
+    if args.output:
+        emit(args, result, str)
+        _print_summary(result)
+        return 0
     if args.json:
-        _print_json({"assessment": result.to_dicts(), "summary": summary.to_dicts()})
+        write_json({"assessment": result, "summary": attainment_summary(result)})
         return 0
     if args.csv:
-        _print_csv(result)
+        write_csv(result)
+        return 0
+    if result.height > TABLE_ROWS:
+        _print_summary(result)
+        print(rows_hint(result.height))
         return 0
     wanted = set(result["id"])
     texts = {
@@ -285,7 +268,7 @@ def _assess(args: argparse.Namespace) -> int:
     rows = []
     for r in result.iter_rows(named=True):
         row = [
-            r["id"],
+            str(r["id"]),
             r["name_en"],
             texts[r["id"]],
             "" if r["actual"] is None else format_number(r["actual"]),
@@ -294,13 +277,13 @@ def _assess(args: argparse.Namespace) -> int:
             r["tier_reached"] or "",
             _binding_text(r["binding"]),
         ]
-        rows.append([r["scenario"] or "", *row] if scenarios else row)
+        scenario = "" if r["scenario"] is None else str(r["scenario"])
+        rows.append([scenario, *row] if scenarios else row)
     if scenarios:
         header.insert(0, "scenario")
-    print(_table(header, rows, limits={"name": 40}, right=("actual", "gap")))
+    print(table(header, rows, limits={"name": 40}, right=("actual", "gap")))
     print()
-    for totals in summary.iter_rows(named=True):
-        print(_summary_line(totals))
+    _print_summary(result)
     return 0
 
 
@@ -310,7 +293,7 @@ def _assess(args: argparse.Namespace) -> int:
 def _rule(args: argparse.Namespace) -> int:
     article = rules.article(args.number)
     if args.json:
-        _print_json(dataclasses.asdict(article))
+        print_json(dataclasses.asdict(article))
         return 0
     print(
         f"{article.label_zh} (article {article.number}) · chapter {article.chapter_no} "
@@ -331,7 +314,10 @@ def _rule(args: argparse.Namespace) -> int:
 def _search(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     return _print_ranked(
-        args, rules.search(query, limit=args.limit), f"no article matches {query!r}", _article_lines
+        args,
+        rules.search(query, limit=args.limit),
+        f"no article matches {escape(repr(query))}",
+        _article_lines,
     )
 
 
@@ -348,11 +334,12 @@ def _print_ranked(
     nothing: str,
     lines: Callable[[Mapping[str, Any]], list[str]],
 ) -> int:
-    """Print a ranked search result as JSON, CSV or readable lines (with what matched)."""
-    if args.json:
-        _print_json(found.to_dicts())
-    elif args.csv:
-        _print_csv(found.with_columns(pl.col("matched").list.join("; ")))
+    """Write a ranked search result to ``--output``, as JSON or CSV (the ``matched`` list
+    joined by "; "), or print it as readable lines with what matched."""
+    if args.output or args.json or args.csv:
+        fmt = output_format(args.output, args.output_format) if args.output else None
+        flat = found.with_columns(pl.col("matched").list.join("; "))
+        emit(args, flat if args.csv or fmt == "csv" else found, str)
     elif found.is_empty():
         print(nothing)
     else:
@@ -367,7 +354,9 @@ def _search_indicators(args: argparse.Namespace) -> int:
 
     query = " ".join(args.query)
     found = search_indicators(query, limit=args.limit)
-    return _print_ranked(args, found, f"no indicator matches {query!r}", _indicator_lines)
+    return _print_ranked(
+        args, found, f"no indicator matches {escape(repr(query))}", _indicator_lines
+    )
 
 
 def _indicator_lines(r: Mapping[str, Any]) -> list[str]:
@@ -422,7 +411,7 @@ def _due(args: argparse.Namespace) -> int:
     counted_set = set(counted)
     skipped = [d for d in span if d not in counted_set]
     if args.json:
-        _print_json(
+        print_json(
             {
                 "start": start,
                 "due": due,
@@ -466,11 +455,12 @@ def _export(args: argparse.Namespace) -> int:
     written = export(args.directory, args.format, overwrite=args.overwrite, excel=args.excel)
     directory = written[0].parent
     bom = ", UTF-8 with BOM for Excel" if args.excel else ""
-    print(f"wrote {len(written)} files ({args.format}{bom}) to {directory}:")
+    print(f"wrote {len(written)} files ({args.format}{bom}) to {escape(str(directory))}:")
     for path in written:
         print(f"  {path.name}")
     if args.format == "datapackage":
-        print(f"validate with: frictionless validate {directory / 'datapackage.json'}")
+        shown = escape(str(directory / "datapackage.json"))
+        print(f"validate with: frictionless validate {shown}")
     return 0
 
 
@@ -481,6 +471,18 @@ def _add_output(parser: argparse.ArgumentParser) -> None:
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--json", action="store_true", help="all columns as a JSON list of rows")
     group.add_argument("--csv", action="store_true", help="all columns as UTF-8 CSV")
+    group.add_argument(
+        "--output",
+        metavar="FILE",
+        help="write all columns to FILE: CSV, Parquet or JSON lines by its suffix "
+        "(.csv, .parquet, .jsonl) or --format; replaced only once complete",
+    )
+    parser.add_argument(
+        "--format",
+        dest="output_format",
+        choices=OUTPUT_FORMATS,
+        help="format of --output FILE when its suffix does not say",
+    )
 
 
 def _add_filters(parser: argparse.ArgumentParser) -> None:
@@ -498,13 +500,33 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_export(commands: Any) -> None:
+    export_ = commands.add_parser(
+        "export", help="write every table as CSV, Parquet or a Data Package"
+    )
+    export_.add_argument("--format", required=True, choices=FORMATS, help="output format")
+    export_.add_argument("directory", metavar="DIR", help="output directory (created if missing)")
+    export_.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="write into a non-empty directory, replacing files (or links) of the same names",
+    )
+    export_.add_argument(
+        "--excel",
+        action="store_true",
+        help="CSV as UTF-8 with a byte-order mark, so that Excel shows the Chinese text",
+    )
+    export_.set_defaults(handler=_export)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The ``jinan-gov`` argument parser (one sub-parser per command)."""
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Jinan municipal government documents (2023 plan, Work Rules) as data. "
         "Everything is bundled and works offline.",
-        epilog="Exit status: 0 ok, 1 data error (one line on stderr), 2 usage error.",
+        epilog="Exit status: 0 ok, 1 data error (one line on stderr), 2 usage error, "
+        "130 interrupted, 141 output closed early.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {jinan_gov.__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -534,7 +556,11 @@ def build_parser() -> argparse.ArgumentParser:
     assess_ = commands.add_parser(
         "assess", help="assess actual values (CSV id,actual[,scenario]) against the targets"
     )
-    assess_.add_argument("actuals", metavar="ACTUALS.csv", help="CSV with id,actual[,scenario]")
+    assess_.add_argument(
+        "actuals",
+        metavar="ACTUALS.csv",
+        help="CSV with id,actual[,scenario]; - (or a FIFO, /dev/stdin) reads standard input",
+    )
     assess_.add_argument(
         "--benchmarks",
         metavar="FILE",
@@ -546,6 +572,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=DEFAULT_TOLERANCE,
         metavar="F",
         help=f"relative tolerance of 左右 targets (default {DEFAULT_TOLERANCE})",
+    )
+    assess_.add_argument(
+        "--summary",
+        action="store_true",
+        help="one row per scenario (counts by status, share attained) instead of every target",
     )
     _add_output(assess_)
     assess_.set_defaults(handler=_assess)
@@ -583,64 +614,16 @@ def build_parser() -> argparse.ArgumentParser:
     due.add_argument("--json", action="store_true", help="the result as JSON")
     due.set_defaults(handler=_due)
 
-    export_ = commands.add_parser(
-        "export", help="write every table as CSV, Parquet or a Data Package"
-    )
-    export_.add_argument("--format", required=True, choices=FORMATS, help="output format")
-    export_.add_argument("directory", metavar="DIR", help="output directory (created if missing)")
-    export_.add_argument(
-        "--overwrite",
-        action="store_true",
-        help="write into a non-empty directory, replacing files (or links) of the same names",
-    )
-    export_.add_argument(
-        "--excel",
-        action="store_true",
-        help="CSV as UTF-8 with a byte-order mark, so that Excel shows the Chinese text",
-    )
-    export_.set_defaults(handler=_export)
+    _add_export(commands)
     return parser
 
 
 # --- main -----------------------------------------------------------------------------------
 
-_DATA_ERRORS = (
-    LookupError,
-    ValueError,
-    TypeError,
-    OSError,
-    pl.exceptions.PolarsError,
-    pandera.errors.SchemaError,
-    pandera.errors.SchemaErrors,
-)
+_DEBUG = "JINAN_GOV_DEBUG"  # set it to see the traceback of an unexpected error
 
 
-def _one_line(error: BaseException) -> str:
-    """The first non-empty line of an error message (library errors are one line already).
-
-    Pandera's lazy ``SchemaErrors`` print a JSON report: their individual errors are joined.
-    """
-    if isinstance(error, pandera.errors.SchemaErrors):
-        return "; ".join(_one_line(e) for e in error.schema_errors[:3])
-    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
-    return lines[0] if lines else type(error).__name__
-
-
-def _silence_stdout() -> None:
-    """After a broken pipe (``jinan-gov tasks | head``), keep Python from failing at exit."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):  # no real stdout (in-process capture)
-        pass
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code (0 ok, 1 data error, 2 usage error).
-
-    Callable in-process: ``main(["rule", "39"])``. Usage errors print argparse's usage
-    message and return 2 instead of raising ``SystemExit``.
-    """
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -648,13 +631,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exit_.code if isinstance(exit_.code, int) else 0 if exit_.code is None else 2
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
-        return handler(args)
+        code = handler(args)
+        sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+        return code
     except BrokenPipeError:
-        _silence_stdout()
+        raise
+    except DATA_ERRORS as error:
+        report(one_line(error))
         return 1
-    except _DATA_ERRORS as error:
-        print(f"{PROG}: error: {_one_line(error)}", file=sys.stderr)
+    except Exception as error:
+        if os.environ.get(_DEBUG):
+            raise
+        report(
+            f"unexpected {type(error).__name__}: {one_line(error)} (set {_DEBUG}=1 to see where)"
+        )
         return 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (0 ok, 1 data error, 2 usage error,
+    130 interrupted, 141 output closed early).
+
+    Callable in-process: ``main(["rule", "39"])``. Usage errors print argparse's usage
+    message and return 2 instead of raising ``SystemExit``. Every other error is one line
+    ``jinan-gov: error: ...`` on stderr, never a traceback.
+    """
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        silence_stdout()
+        return 141
 
 
 def __dir__() -> list[str]:

@@ -1,0 +1,445 @@
+"""Input and output plumbing of the command line.
+
+* Terminal text: :func:`escape` makes untrusted text (scenario names and ids from a user's
+  CSV, paths) inert: control characters such as ESC (ANSI/OSC sequences), newlines and
+  bidirectional overrides are shown as ``\\x1b``, ``\\n``, ``\\u202e``. :func:`table` lays out
+  plain-text tables with CJK-aware widths.
+* Rows out: :func:`write_csv` and :func:`write_json` stream a frame to standard output in
+  slices, and :func:`write_output` writes it to a file (CSV, Parquet or JSON lines) from
+  Polars directly, so no Python object per row is ever made.
+* Errors: :func:`one_line` and :func:`report` give the one-line ``jinan-gov: error: ...``.
+* Files in: :func:`readable_file` turns ``-`` (standard input), FIFOs and ``/dev/stdin`` into a
+  regular file the readers can open, and refuses a directory with a clear message.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import io
+import json
+import os
+import select
+import shutil
+import stat
+import sys
+import tempfile
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import BinaryIO, Literal
+
+import pandera.errors
+import polars as pl
+
+from jinan_gov._atomic import publish_file
+from jinan_gov.errors import InvalidActualsError
+
+PROG = "jinan-gov"
+TABLE_ROWS = 1000  # larger results print a summary; their rows go to --output, --csv, --json
+DATA_ERRORS = (
+    LookupError,
+    ValueError,
+    TypeError,
+    ArithmeticError,
+    OSError,
+    pl.exceptions.PolarsError,
+    pandera.errors.SchemaError,
+    pandera.errors.SchemaErrors,
+)
+"""Errors that are the user's data or environment: one line, exit status 1."""
+
+__all__ = (
+    "DATA_ERRORS",
+    "OUTPUT_FORMATS",
+    "PROG",
+    "TABLE_ROWS",
+    "OutputFormat",
+    "check_output",
+    "emit",
+    "escape",
+    "first_line",
+    "json_default",
+    "one_line",
+    "output_format",
+    "print_json",
+    "read_input",
+    "readable_file",
+    "report",
+    "rows_hint",
+    "silence_stdout",
+    "table",
+    "width",
+    "write_csv",
+    "write_json",
+    "write_output",
+    "write_stdout",
+)
+
+OutputFormat = Literal["csv", "parquet", "jsonl"]
+OUTPUT_FORMATS: tuple[OutputFormat, ...] = ("csv", "parquet", "jsonl")
+_SUFFIXES: dict[str, OutputFormat] = {
+    ".csv": "csv",
+    ".parquet": "parquet",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
+_CHUNK_ROWS = 50_000  # rows serialised at a time when streaming to standard output
+
+# --- terminal text ----------------------------------------------------------------------------
+
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escaped(ch: str) -> str:
+    if ch in _NAMED:
+        return _NAMED[ch]
+    code = ord(ch)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def escape(text: str) -> str:
+    """``text`` with every character that is not printable shown as an escape.
+
+    Control characters (C0, DEL, C1: ANSI and OSC sequences start with them), format
+    characters (bidirectional overrides, zero-width marks), line and paragraph separators,
+    surrogates and unassigned code points are replaced by ``\\xNN``/``\\uNNNN`` (newline, tab
+    and carriage return by ``\\n``, ``\\t``, ``\\r``). Letters of every script and spaces,
+    the ideographic space included, are kept.
+
+    >>> escape("run\\x1b[31m1\\x1b]0;title\\x07\\nnext\\u202e 济南　目标")
+    'run\\\\x1b[31m1\\\\x1b]0;title\\\\x07\\\\nnext\\\\u202e 济南　目标'
+    """
+    if text.isprintable():
+        return text
+    return "".join(
+        ch if ch.isprintable() or unicodedata.category(ch) == "Zs" else _escaped(ch) for ch in text
+    )
+
+
+def width(text: str) -> int:
+    """Terminal columns taken by ``text`` (CJK and full-width characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _clip(text: str, limit: int) -> str:
+    if width(text) <= limit:
+        return text
+    kept, used = [], 0
+    for ch in text:
+        used += width(ch)
+        if used > limit - 1:
+            break
+        kept.append(ch)
+    return "".join(kept) + "…"
+
+
+def table(
+    header: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    *,
+    limits: Mapping[str, int] | None = None,
+    right: Iterable[str] = (),
+) -> str:
+    """A plain-text table: cells escaped (:func:`escape`) and on one line, columns padded to
+    their display width, long cells clipped to ``limits[column]`` columns."""
+    limits = limits or {}
+    aligned = set(right)
+    cells = [
+        [
+            _clip(" ".join(escape(cell).split()), limits.get(name, 200))
+            for name, cell in zip(header, row, strict=True)
+        ]
+        for row in rows
+    ]
+    if not cells:
+        return "(no rows)"
+    widths = [max(width(r[i]) for r in [list(header), *cells]) for i in range(len(header))]
+
+    def line(values: Sequence[str]) -> str:
+        padded = []
+        for name, value, size in zip(header, values, widths, strict=True):
+            fill = " " * (size - width(value))
+            padded.append(fill + value if name in aligned else value + fill)
+        return "  ".join(padded).rstrip()
+
+    rule = "  ".join("─" * w for w in widths)
+    return "\n".join([line(header), rule, *(line(r) for r in cells)])
+
+
+# --- rows out ---------------------------------------------------------------------------------
+
+
+def write_stdout(data: bytes) -> None:
+    """Write UTF-8 bytes to standard output after any text already printed."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (in-process capture)
+        sys.stdout.write(data.decode("utf-8"))
+        return
+    sys.stdout.flush()
+    buffer.write(data)
+    buffer.flush()
+
+
+def _slices(frame: pl.DataFrame) -> Iterator[tuple[bool, pl.DataFrame]]:
+    """``(is_first, slice)`` of at most ``_CHUNK_ROWS`` rows; an empty frame gives one slice."""
+    for offset in range(0, max(frame.height, 1), _CHUNK_ROWS):
+        yield offset == 0, frame.slice(offset, _CHUNK_ROWS)
+
+
+def write_csv(frame: pl.DataFrame) -> None:
+    """``frame`` as UTF-8 CSV on standard output, a slice at a time (the same bytes as
+    :func:`jinan_gov.export.csv_bytes`)."""
+    for first, part in _slices(frame):
+        chunk = io.BytesIO()
+        part.write_csv(chunk, include_header=first, line_terminator="\n")
+        write_stdout(chunk.getvalue())
+
+
+def _json_array(frame: pl.DataFrame) -> Iterator[bytes]:
+    """A JSON array of the rows as objects, one row per line (NaN written as null)."""
+    yield b"["
+    for first, part in _slices(frame):
+        if part.height == 0:
+            continue
+        chunk = io.BytesIO()
+        part.write_ndjson(chunk)
+        rows = chunk.getvalue().rstrip(b"\n").replace(b"\n", b",\n")
+        yield (b"\n" if first else b",\n") + rows
+    yield b"\n]" if frame.height else b"]"
+
+
+def write_json(document: pl.DataFrame | Mapping[str, pl.DataFrame]) -> None:
+    """Stream a frame as a JSON list of rows, or several as ``{"name": [rows], ...}``.
+
+    Rows are serialised by Polars a slice at a time: memory stays flat however many rows
+    there are, and the output is valid JSON (NaN and infinities become null).
+    """
+    if isinstance(document, pl.DataFrame):
+        for piece in _json_array(document):
+            write_stdout(piece)
+        write_stdout(b"\n")
+        return
+    for index, (name, frame) in enumerate(document.items()):
+        key = json.dumps(name, ensure_ascii=False).encode("utf-8")
+        write_stdout((b"{" if index == 0 else b",\n") + key + b": ")
+        for piece in _json_array(frame):
+            write_stdout(piece)
+    write_stdout(b"}\n" if document else b"{}\n")
+
+
+def output_format(path: str, given: str | None) -> OutputFormat:
+    """The format of ``--output PATH``: ``--format`` if given, else from the suffix."""
+    if given is not None:
+        if given not in OUTPUT_FORMATS:
+            raise ValueError(f"unknown output format {given!r}; choose {', '.join(OUTPUT_FORMATS)}")
+        return given
+    suffix = Path(path).suffix.lower()
+    if suffix not in _SUFFIXES:
+        raise ValueError(
+            f"cannot tell the format of {escape(path)!r} from its suffix {suffix!r}: name it "
+            f"*.csv, *.parquet or *.jsonl, or pass --format {{{','.join(OUTPUT_FORMATS)}}}"
+        )
+    return _SUFFIXES[suffix]
+
+
+def check_output(args: argparse.Namespace) -> OutputFormat:
+    """The format of ``args.output``, after checking that the file can go there (before any
+    work is done for it)."""
+    path = Path(args.output).expanduser()
+    if path.is_dir():
+        raise IsADirectoryError(
+            f"cannot write {args.output!r}: it is a directory; give a file name"
+        )
+    if not path.parent.is_dir():
+        raise FileNotFoundError(
+            f"cannot write {args.output!r}: no such directory {str(path.parent)!r}"
+        )
+    return output_format(args.output, args.output_format)
+
+
+def write_output(path: str, frame: pl.DataFrame, fmt: OutputFormat) -> Path:
+    """Write ``frame`` to ``path`` (``~`` expanded) as CSV, Parquet or JSON lines.
+
+    Polars writes the file directly; it appears only when complete (see
+    :func:`jinan_gov._atomic.publish_file`), replacing a file or link of that name.
+    """
+
+    def write(temporary: Path) -> None:
+        if fmt == "csv":
+            frame.write_csv(temporary, line_terminator="\n")
+        elif fmt == "parquet":
+            frame.write_parquet(temporary)
+        else:
+            frame.write_ndjson(temporary)
+
+    return publish_file(Path(path).expanduser(), write)
+
+
+def json_default(value: object) -> object:
+    """Dates as ISO strings in :func:`print_json`."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def print_json(data: object) -> None:
+    """A small document (an article, a deadline) as indented JSON."""
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=json_default))
+
+
+def rows_hint(height: int) -> str:
+    """What to do when a result has too many rows for a table."""
+    return (
+        f"{height} rows are not shown as a table: write them with --output FILE "
+        "(.csv, .parquet or .jsonl), or print them with --csv or --json"
+    )
+
+
+def emit(args: argparse.Namespace, frame: pl.DataFrame, render: Callable[[], str]) -> None:
+    """Write ``frame`` to ``--output`` or print it as JSON/CSV when asked, else print the
+    human-readable rendering (or, for more than ``TABLE_ROWS`` rows, how to get them)."""
+    if getattr(args, "output", None):
+        fmt = check_output(args)
+        path = write_output(args.output, frame, fmt)
+        print(f"wrote {frame.height} rows ({fmt}) to {escape(str(path))}")
+    elif getattr(args, "json", False):
+        write_json(frame)
+    elif getattr(args, "csv", False):
+        write_csv(frame)
+    elif frame.height > TABLE_ROWS:
+        print(rows_hint(frame.height))
+    else:
+        print(render())
+
+
+# --- errors -----------------------------------------------------------------------------------
+
+
+def one_line(error: BaseException) -> str:
+    """The first non-empty line of an error message (library errors are one line already).
+
+    Pandera's lazy ``SchemaErrors`` print a JSON report: their individual errors are joined.
+    """
+    if isinstance(error, pandera.errors.SchemaErrors):
+        return "; ".join(one_line(e) for e in error.schema_errors[:3])
+    return first_line(str(error)) or type(error).__name__
+
+
+def first_line(text: str) -> str:
+    """The first non-empty line of ``text``, stripped ('' if there is none)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return lines[0] if lines else ""
+
+
+def report(message: str) -> None:
+    """Print ``jinan-gov: error: MESSAGE`` on standard error, untrusted text escaped."""
+    print(f"{PROG}: error: {escape(message)}", file=sys.stderr)
+
+
+def silence_stdout() -> None:
+    """After a broken pipe (``jinan-gov tasks | head``), keep Python from failing at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass  # no real stdout (in-process capture)
+
+
+# --- files in ---------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def readable_file(argument: str, what: str) -> Iterator[tuple[Path, str]]:
+    """A regular file holding the data named by ``argument``, and the name to show for it.
+
+    ``-`` is standard input; FIFOs, ``/dev/stdin`` and other streams (process substitution
+    ``<(...)``) are copied into a temporary file that is removed afterwards, so the reader
+    can open the data as often as it needs. A directory is refused.
+
+    Raises
+    ------
+    IsADirectoryError
+        ``argument`` is a directory.
+    """
+    if argument == "-":
+        if sys.stdin is None:
+            raise OSError(f"cannot read {what} from standard input: there is none")
+        if sys.stdin.isatty():
+            print(f"reading {what} CSV from standard input (end with Ctrl-D)", file=sys.stderr)
+        with _spooled(sys.stdin.buffer) as path:
+            yield path, "<stdin>"
+        return
+    path = Path(argument).expanduser()
+    try:
+        mode = path.stat().st_mode
+    except OSError:  # missing or unreadable: the reader says so
+        yield path, argument
+        return
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(
+            f"cannot read {what} from {argument!r}: it is a directory; give a CSV file "
+            "(or - for standard input)"
+        )
+    if stat.S_ISREG(mode):
+        yield path, argument
+        return
+    with path.open("rb") as stream, _spooled(stream) as copy:
+        yield copy, argument
+
+
+@contextlib.contextmanager
+def _spooled(stream: BinaryIO) -> Iterator[Path]:
+    with tempfile.TemporaryDirectory(prefix="jinan-gov-") as tmp:
+        copy = Path(tmp) / "input.csv"
+        with copy.open("wb") as out:
+            _copy(stream, out)
+        yield copy
+
+
+def _copy(stream: BinaryIO, out: BinaryIO) -> None:
+    """Copy a pipe or terminal to ``out``, waking up often enough for Ctrl-C to work.
+
+    A blocking ``read`` is not interrupted by Ctrl-C when the signal reaches another thread
+    (Polars runs several); waiting with a timeout lets the interpreter notice it.
+    """
+    try:
+        fd = stream.fileno()
+    except (OSError, AttributeError, io.UnsupportedOperation):
+        fd = -1
+    if fd < 0 or os.name != "posix":
+        shutil.copyfileobj(stream, out)
+        return
+    while True:
+        ready, _, _ = select.select([fd], [], [], 0.1)
+        if not ready:
+            continue
+        chunk = os.read(fd, 1 << 16)
+        if not chunk:
+            return
+        out.write(chunk)
+
+
+def read_input(reader: Callable[[Path], pl.DataFrame], argument: str, what: str) -> pl.DataFrame:
+    """Read a CSV named on the command line (a file, ``-``, a FIFO) with ``reader``.
+
+    Errors become one line that names the input as the user gave it (never a temporary
+    copy), with any control character of that name escaped.
+    """
+    with readable_file(argument, what) as (path, shown):
+        try:
+            return reader(path)
+        except BrokenPipeError:
+            raise
+        except (pandera.errors.SchemaError, pandera.errors.SchemaErrors) as error:
+            raise InvalidActualsError(f"{escape(shown)}: {one_line(error)}") from error
+        except DATA_ERRORS as error:
+            message = str(error).replace(str(path), escape(shown))
+            raise InvalidActualsError(first_line(message) or type(error).__name__) from error
+
+
+def __dir__() -> list[str]:
+    return list(__all__)
