@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import time
 from collections import Counter
 from pathlib import Path
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 
 import jinan_gov as jg
 from jinan_gov import search_indicators
+from jinan_gov._ranking import glossary
 from jinan_gov.rules import article, search
 from jinan_gov.schemas import IndicatorSearchSchema, SearchResultSchema
 
@@ -43,17 +45,17 @@ def test_question_set_size(name: str) -> None:
         assert 1 <= expected <= 76
 
 
-# Measured with benchmarks/bench_search.py (top-1, top-3 of n): zh 36, 39 of 39; en 36, 37 of 37;
-# held-out zh 12, 12 of 12, en 11, 12 of 12; development zh 67, 74 of 76, en 62, 72 of 76.
+# Measured with benchmarks/bench_search.py (top-1, top-3 of n): zh 37, 39 of 39; en 36, 37 of 37;
+# held-out zh 12, 12 of 12, en 11, 12 of 12; development zh 72, 76 of 76, en 63, 72 of 76.
 # Floors are a question or a few below, so that they can fail.
 @pytest.mark.parametrize(
     ("name", "lang", "min_top1", "min_top3"),
     [
-        ("rules_search_questions.csv", "zh", 35, 38),
+        ("rules_search_questions.csv", "zh", 36, 38),
         ("rules_search_questions.csv", "en", 35, 36),
         ("rules_search_questions_holdout.csv", "zh", 11, 11),
         ("rules_search_questions_holdout.csv", "en", 10, 11),
-        ("rules_search_questions_dev.csv", "zh", 64, 71),
+        ("rules_search_questions_dev.csv", "zh", 69, 73),
         ("rules_search_questions_dev.csv", "en", 59, 69),
     ],
 )
@@ -297,3 +299,33 @@ def test_search_indicators_is_fast() -> None:
             search_indicators(query)
     mean_ms = (time.perf_counter() - start) * 1000 / 40
     assert mean_ms < 10  # a generous bound against accidental O(n^2); the benchmark measures
+
+
+# --- the glossary and the notes ----------------------------------------------------------
+
+
+def test_glossary_rows_are_bilingual_groups_of_distinct_terms() -> None:
+    groups = glossary().groups
+    assert len(groups) >= 200
+    for group in groups:
+        texts = [term.text for term in group]
+        assert len(set(texts)) == len(texts), texts
+        assert {term.lang for term in group} == {"zh", "en"}, texts
+
+
+def test_glossary_expansion_is_about_words_not_articles() -> None:
+    # A query made only of a colloquial wording finds the article that uses the term of art.
+    assert search("一起签字", limit=1)["article_no"].item() == 50
+    assert search("co-sign", limit=3)["article_no"].to_list().count(50) == 1
+    # The same row serves the indicators: no article numbers or ids in the glossary.
+    raw = (Path(jg.__file__).parent / "data" / "search_glossary.csv").read_text("utf-8")
+    assert not re.search(r"第[一二三四五六七八九十]+条|article \d|_20\d\d", raw)
+
+
+def test_search_notes_cover_every_article_once() -> None:
+    with (Path(jg.__file__).parent / "data" / "rules_search_notes.csv").open(
+        encoding="utf-8", newline=""
+    ) as handle:
+        rows = list(csv.DictReader(handle))
+    assert [int(r["article_no"]) for r in rows] == list(range(1, 77))
+    assert all(r["plain_en"].strip() and r["plain_zh"].strip() for r in rows)

@@ -34,6 +34,7 @@ __all__ = ("search_indicators", "search_rules")
 _SNIPPET_CHARS = 60
 _NOTES_WEIGHT = 0.6
 _TITLE_WEIGHT = 1.0
+_NOTES_ZH_WEIGHT = 0.3
 
 
 def _check(query: object, limit: object, example: str = "'会签 工作日'") -> None:
@@ -99,25 +100,29 @@ def _rules_index() -> _RulesIndex:
                 for sentence in sentences
             )
         )
+    notes_en, notes_zh = _plain_notes()
     index = Index(
         [
             Field("zh", bodies),
             Field("en", list(frame["title_en"]), _TITLE_WEIGHT),
             Field("en", english),
-            Field("en", _plain_notes(), _NOTES_WEIGHT),
+            Field("en", notes_en, _NOTES_WEIGHT),
+            Field("zh", notes_zh, _NOTES_ZH_WEIGHT),
         ]
     )
     return _RulesIndex(index, tuple(frame["label_zh"]), tuple(frame["title_en"]), tuple(passages))
 
 
-def _plain_notes() -> list[str]:
-    """Our plain-English account of each article (``data/rules_search_notes.csv``)."""
+def _plain_notes() -> tuple[list[str], list[str]]:
+    """Our plain English and everyday Chinese account of each article, for search only."""
     text = files("jinan_gov.data").joinpath("rules_search_notes.csv").read_text(encoding="utf-8")
     rows = list(csv.reader(text.splitlines()))
-    numbers = [int(number) for number, _ in rows[1:]]
-    if rows[0] != ["article_no", "plain_en"] or numbers != list(range(1, 77)):
-        raise RuntimeError("rules_search_notes.csv: expected article_no,plain_en for articles 1-76")
-    return [plain for _, plain in rows[1:]]
+    numbers = [int(row[0]) for row in rows[1:]]
+    if rows[0] != ["article_no", "plain_en", "plain_zh"] or numbers != list(range(1, 77)):
+        raise RuntimeError(
+            "rules_search_notes.csv: expected article_no,plain_en,plain_zh for articles 1-76"
+        )
+    return [row[1] for row in rows[1:]], [row[2] for row in rows[1:]]
 
 
 def _snippet(rules: _RulesIndex, hit: Hit, query_en: set[str]) -> str:
