@@ -208,13 +208,61 @@ def test_facts_schema_and_ids() -> None:
 
 def test_fact_counts_by_kind() -> None:
     assert Counter(facts()["kind"]) == {
-        "meeting": 27,
+        "meeting": 29,
         "signature": 20,
-        "time_limit": 9,
+        "time_limit": 10,
         "frequency": 7,
         "length_limit": 4,
-        "silence": 4,
+        "silence": 3,
     }
+
+
+# Verbs of the Rules that say what someone does; who_zh names the someone only.
+ACTION_VERBS = (
+    "主持", "召集", "提出", "确定", "签发", "签批", "审核", "审签", "审阅", "审定",
+    "请假", "报告", "报备", "组织", "参加", "列席", "出席", "办理", "回复", "印发", "公布",
+)  # fmt: skip
+
+
+def test_who_names_persons_or_bodies_never_actions() -> None:
+    for fact_id, who in facts().select("fact_id", "who_zh").drop_nulls().iter_rows():
+        # 主持人 (the chair) is a person; 主持 (to chair) is an action
+        assert not re.search(f"(?:{'|'.join(ACTION_VERBS)})(?!人)", who), (fact_id, who)
+
+
+def test_leave_rule_of_article_72_binds_vice_mayors_secretary_general_and_county_heads() -> None:
+    row = facts().filter(fact_id="leave_requested_in_advance").row(0, named=True)
+    assert row["article_no"] == 72
+    assert row["kind"] == "time_limit"
+    assert row["who_zh"] == "副市长、秘书长、各区县长"
+    assert all(name in row["quote"] for name in row["who_zh"].split("、"))
+    assert "vice mayors" in row["who_en"]
+    assert "secretary-general" in row["who_en"]
+    assert "county heads" in row["who_en"]
+
+
+def test_silence_facts_say_what_silence_or_delay_entails() -> None:
+    silence = facts().filter(kind="silence")
+    assert silence["fact_id"].to_list() == [
+        "countersign_silence_no_objection",
+        "late_submission_circulated",
+        "delay_accountability",
+    ]
+    for quote in silence["quote"]:
+        assert re.search("逾期|延误|拖延", quote), quote
+        assert re.search("视为|通报|追究", quote), quote
+    agree = facts().filter(fact_id="countersign_delay_agree_deadline").row(0, named=True)
+    assert agree["kind"] == "time_limit"
+
+
+def test_agenda_proposer_and_setter_are_separate_facts() -> None:
+    agenda = facts().filter(pl.col("role").str.starts_with("agenda"))
+    assert sorted(agenda.select("meeting", "role", "who_zh").rows()) == [
+        ("executive", "agenda_proposed_by", "分管副市长"),
+        ("executive", "agenda_set_by", "市长"),
+        ("plenary", "agenda_proposed_by", "分管副市长"),
+        ("plenary", "agenda_set_by", "市长"),
+    ]
 
 
 def test_every_quote_is_in_the_source_and_in_its_article() -> None:

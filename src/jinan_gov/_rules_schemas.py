@@ -44,7 +44,8 @@ MEETING_ROLES = (
     "attendees",  # 列席/出席: people who attend without being members
     "tasks",  # 主要任务
     "decides",  # matters the meeting discusses and decides (讨论决定)
-    "agenda",  # who proposes and who fixes the agenda (议题)
+    "agenda_proposed_by",  # who proposes items (议题) for the meeting (提出)
+    "agenda_set_by",  # who decides which items go on the agenda (确定)
     "leave",  # whom to ask for leave (请假) when one cannot attend
 )
 SIGNATURE_ROLES = (
@@ -174,7 +175,15 @@ class RuleFactSchema(Strict):
     fact_id: str = pa.Field(
         unique=True, str_matches=_SNAKE, description="Stable, unique English snake_case id."
     )
-    kind: str = pa.Field(isin=FACT_KINDS, description="What sort of rule the fact states.")
+    kind: str = pa.Field(
+        isin=FACT_KINDS,
+        description="What sort of rule the fact states: meeting (who fills a role of one of "
+        "the four meetings, or what the meeting does), time_limit (by when something must be "
+        "done: a number of days, 及时 promptly, 提前/事先 in advance, 按期 on time), frequency "
+        "(how often), length_limit (how long or how many: characters, matters, briefings), "
+        "signature (who signs, vets or approves a document) or silence (what silence or delay "
+        "entails: deemed consent, a circular, accountability).",
+    )
     article_no: int = pa.Field(
         ge=1, le=RULES_ARTICLE_COUNT, description="Article that states the fact."
     )
@@ -188,15 +197,18 @@ class RuleFactSchema(Strict):
         nullable=True,
         isin=MEETING_ROLES + SIGNATURE_ROLES,
         description="For meeting facts the aspect (members, convened_by, chaired_by, attendees, "
-        "tasks, decides, agenda, leave); for signature facts what the person in who_* does "
-        "(signs, vets, approves); null for other kinds.",
+        "tasks, decides, agenda_proposed_by, agenda_set_by, leave); for signature facts what "
+        "the person in who_* does (signs, vets, approves); null for other kinds.",
     )
     subject_zh: str = pa.Field(description="What the fact is about, in Chinese.")
     subject_en: str = pa.Field(description="What the fact is about, in English.")
     who_zh: str | None = pa.Field(
         nullable=True,
-        description="The person or body the fact names (members, convener, chair, signer, the "
-        "one bound by the rule), in Chinese.",
+        description="Who, in Chinese, as persons or bodies only (no verbs): for meeting facts "
+        "whoever fills the role (the members, the convener, the chair, the attendees, who "
+        "proposes or sets the agenda, whom to ask for leave); for signature facts who signs, "
+        "vets or approves; for silence facts whose silence or delay it is; for the other kinds "
+        "who the rule binds. Null when the rule names nobody.",
     )
     who_en: str | None = pa.Field(nullable=True, description="who_zh in English.")
     value: float | None = pa.Field(

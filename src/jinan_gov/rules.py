@@ -357,7 +357,9 @@ def facts() -> DataFrame[RuleFactSchema]:
     ``kind`` is one of ``meeting`` (members, convener, chair, attendees, tasks,
     agenda, leave of the four meetings), ``time_limit``, ``frequency``,
     ``length_limit``, ``signature`` (who signs, vets or approves which
-    document) and ``silence`` (what silence or delay means). Figures carry
+    document) and ``silence`` (what silence or delay entails). ``who_zh`` and
+    ``who_en`` name persons or bodies only: who fills the meeting role, who
+    signs, whose silence it is, or who the rule binds. Figures carry
     ``value``/``unit``/``figure_zh``/``qualifier``; frequencies a ``period``;
     soft rules a ``hedge`` (一般 generally, 原则上 in principle).
 
