@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandera.errors
 import polars as pl
 import pytest
 
@@ -42,9 +43,45 @@ def test_every_quote_is_in_its_document(table: object) -> None:
 def test_titles_and_issue_dates_are_in_the_source() -> None:
     for row in documents().iter_rows(named=True):
         text = source_text(row["doc_id"])
-        assert row["title_zh"] in text.replace("\n", "")
+        lines = text.splitlines()
+        # the notice's title (issuer line + 关于…的通知 line) sits right above the number
+        number_line = lines.index(row["doc_no"])
+        assert "".join(lines[:number_line]) == row["title_zh"]
+        attachment = row["attachment_title_zh"]
+        if attachment is not None:
+            # the attachment's title is a line of its own after the notice
+            assert attachment in lines[number_line:]
+            assert f"《{attachment}》" in text
         issued = row["issued_on"]
         assert f"({issued.year}年{issued.month}月{issued.day}日印发)" in text
+
+
+def test_one_title_convention_and_both_titles() -> None:
+    docs = documents()
+    titles = dict(docs.select("doc_id", "title_zh").iter_rows())
+    assert titles == {
+        "plan_2023": "济南市人民政府关于印发济南市2023年国民经济和社会发展计划的通知",
+        "work_rules_2023": "济南市人民政府关于印发济南市人民政府工作规则的通知",
+        "counsellors_2023": "济南市人民政府关于聘任市政府参事的通知",
+    }
+    assert docs["attachment_title_zh"].to_list() == [
+        "济南市2023年国民经济和社会发展计划",
+        "济南市人民政府工作规则",
+        None,
+    ]
+    assert all(title.startswith("Notice of") for title in docs["title_en"])
+    assert docs["attachment_title_en"].null_count() == 1
+
+
+def test_schema_rejects_a_notice_title_that_does_not_match_its_attachment() -> None:
+    docs = documents()
+    swapped = docs.with_columns(title_zh=pl.col("attachment_title_zh").fill_null("x的通知"))
+    attachment_elsewhere = docs.with_columns(
+        attachment_title_zh=pl.col("attachment_title_zh").reverse()
+    )
+    for bad in (swapped, attachment_elsewhere):
+        with pytest.raises(pandera.errors.SchemaErrors, match="notice_titles_name"):
+            DocumentSchema.validate(bad, lazy=True)
 
 
 def test_appointments() -> None:

@@ -76,8 +76,20 @@ class DocumentSchema(Strict):
     doc_no: str = pa.Field(
         unique=True, description="Official document number, e.g. 济政发〔2023〕4号."
     )
-    title_zh: str = pa.Field(description="Title in Chinese, as printed.")
-    title_en: str = pa.Field(description="Title in English (our translation).")
+    title_zh: str = pa.Field(
+        description="Title of the numbered document, i.e. of the notice (通知) that carries "
+        "doc_no, as printed, issuer included, e.g. 济南市人民政府关于印发济南市2023年国民经济和"
+        "社会发展计划的通知."
+    )
+    title_en: str = pa.Field(description="title_zh in English (our translation).")
+    attachment_title_zh: str | None = pa.Field(
+        nullable=True,
+        description="Title of the text the notice issues (印发), as printed above it, e.g. "
+        "济南市2023年国民经济和社会发展计划; null for a notice with no attachment.",
+    )
+    attachment_title_en: str | None = pa.Field(
+        nullable=True, description="attachment_title_zh in English (our translation)."
+    )
     issuer_zh: str = pa.Field(description="Issuing authority in Chinese.")
     issuer_en: str = pa.Field(description="Issuing authority in English.")
     issued_on: dt.date = pa.Field(description="Date the document was issued (印发).")
@@ -86,6 +98,19 @@ class DocumentSchema(Strict):
     quote: str = pa.Field(
         description="Verbatim substring of the normalised document proving the row."
     )
+
+    @pa.dataframe_check
+    @classmethod
+    def notice_titles_name_their_attachment(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        """title_zh is the issuer's notice (…关于…的通知), naming the attachment it issues."""
+        title, attachment = pl.col("title_zh"), pl.col("attachment_title_zh")
+        issued = pl.col("issuer_zh") + pl.lit("关于印发") + attachment + pl.lit("的通知")
+        return data.lazyframe.select(
+            title.str.starts_with(pl.col("issuer_zh") + pl.lit("关于"))
+            & title.str.ends_with("的通知")
+            & (attachment.is_null() | (title == issued))
+            & (attachment.is_null() == pl.col("attachment_title_en").is_null())
+        )
 
 
 class AppointmentSchema(Strict):
