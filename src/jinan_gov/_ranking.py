@@ -399,7 +399,8 @@ class Index:
                 if doc in concept.scores:
                     matched |= covered
             share = len(matched & (units["zh"] | units["en"])) / total
-            result.append((score * share**COORD_POWER, doc))
+            if share:  # a document that matches none of the query's words is not a hit
+                result.append((score * share**COORD_POWER, doc))
         return sorted(result, key=lambda x: (-x[0], x[1]))
 
     def _explain(  # noqa: PLR0917
