@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import re
+import subprocess
+import sys
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -322,3 +324,15 @@ def test_search_notes_cover_every_article_once() -> None:
         rows = list(csv.DictReader(handle))
     assert [int(r["article_no"]) for r in rows] == list(range(1, 77))
     assert all(r["plain_en"].strip() and r["plain_zh"].strip() for r in rows)
+
+
+def test_import_builds_no_index_and_loads_no_stemmer() -> None:
+    code = (
+        "import sys, jinan_gov\n"
+        "from jinan_gov import _ranking, search\n"
+        "assert 'Stemmer' not in sys.modules and 'jieba' not in sys.modules\n"
+        "assert _ranking.glossary.cache_info().currsize == 0\n"
+        "assert search._rules_index.cache_info().currsize == 0\n"
+        "assert search._indicator_index.cache_info().currsize == 0\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
