@@ -74,7 +74,7 @@ def test_columns_of_a_typical_paragraph() -> None:
     )
     gdp, grain, income, unemployment = frame.rows(named=True)
     assert (gdp["id"], gdp["target_no"], gdp["name_en"]) == ("t01", 1, "GDP, growth")
-    assert (gdp["value"], gdp["value_upper"], gdp["qualifier_zh"]) == (5.0, 5.5, "—")
+    assert (gdp["value"], gdp["value_upper"], gdp["qualifier_zh"]) == (5.0, 5.5, "…—…")
     assert gdp["note"] == "在实际工作中努力争取更好结果"
     assert (grain["value_base"], grain["unit_base"]) == (6.15e10, "斤")
     assert grain["name_en"] == "Grain output"

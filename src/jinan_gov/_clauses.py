@@ -259,7 +259,7 @@ def _qualify(words: list[str], suffix: str, separator: str | None) -> tuple[str,
     """Map the qualifying words of one figure to (qualifier, qualifier_zh)."""
     level = next((word for word in words if word in _LEVEL), None)
     if separator is not None:
-        return "range", separator
+        return "range", f"…{separator}…"
     strive = next((word for word in words if word in _STRIVE), None)
     if strive is not None:
         return "strive", strive

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pandera.errors
 import polars as pl
 
 from jinan_gov._clauses import (
@@ -37,9 +39,17 @@ from jinan_gov.plan import base_unit
 from jinan_gov.schemas import ExtractedTargetSchema
 
 if TYPE_CHECKING:
+    import os
+
     from pandera.typing.polars import DataFrame
 
-__all__ = ("extract_targets", "extraction_text")
+__all__ = (
+    "decode_report",
+    "extract_targets",
+    "extraction_text",
+    "read_extracted_targets",
+    "read_report",
+)
 
 # 主要预期目标是：, 主要目标为：, 预期目标建议为：, a heading 主要预期目标 …
 _OPENING = re.compile(
@@ -263,3 +273,81 @@ def extract_targets(text: str) -> DataFrame[ExtractedTargetSchema]:
 
 def __dir__() -> list[str]:
     return list(__all__)
+
+
+_ENCODINGS = ("utf-8-sig", "gb18030")
+
+
+def decode_report(data: bytes) -> str:
+    """Decode a report saved as UTF-8 (with or without a byte-order mark) or GB18030.
+
+    Parameters
+    ----------
+    data
+        The bytes of a text file.
+
+    Raises
+    ------
+    TypeError
+        ``data`` is not ``bytes``.
+    ValueError
+        The bytes are neither valid UTF-8 nor valid GB18030.
+
+    Examples
+    --------
+    >>> decode_report("主要预期目标".encode("gb18030"))
+    '主要预期目标'
+    """
+    if not isinstance(data, bytes | bytearray):
+        raise TypeError(f"decode_report() expects bytes, got {type(data).__name__}")
+    for encoding in _ENCODINGS:
+        try:
+            return bytes(data).decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ValueError("text is neither UTF-8 nor GB18030; save it in one of those encodings")
+
+
+def read_report(path: str | os.PathLike[str]) -> str:
+    """Read a report or plan from a UTF-8 or GB18030 text file.
+
+    Raises
+    ------
+    FileNotFoundError
+        No such file.
+    ValueError
+        The file is neither UTF-8 nor GB18030 text (the message names it).
+    """
+    source = Path(path)
+    try:
+        return decode_report(source.read_bytes())
+    except ValueError as error:
+        raise ValueError(f"{source}: {error}") from None
+
+
+def read_extracted_targets(path: str | os.PathLike[str]) -> DataFrame[ExtractedTargetSchema]:
+    """Read targets saved as CSV (``jinan-gov extract --csv``) and validate them.
+
+    The CSV must have exactly the columns of
+    :class:`~jinan_gov.schemas.ExtractedTargetSchema`, in order; empty cells are nulls.
+    Use it to edit extracted targets by hand, then pass them to
+    :func:`jinan_gov.assess` as ``targets=``.
+
+    Raises
+    ------
+    FileNotFoundError
+        No such file.
+    ValueError
+        The file is not such a CSV (wrong columns or types, or rows that break the schema).
+    """
+    source = Path(path)
+    try:
+        frame = pl.read_csv(source.read_bytes(), schema=_SCHEMA)
+    except pl.exceptions.PolarsError as error:
+        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise ValueError(f"{source}: not a CSV of extracted targets ({first})") from None
+    try:
+        return ExtractedTargetSchema.validate(frame)
+    except (pandera.errors.SchemaError, pandera.errors.SchemaErrors) as error:
+        first = str(error).strip().splitlines()[0]
+        raise ValueError(f"{source}: rows break the extracted-target schema ({first})") from None
