@@ -8,6 +8,7 @@
     jinan-gov outcomes [--section PREFIX] [--measure M] [--qualifier Q] [OUTPUT]
     jinan-gov tasks    [--section PREFIX] [--measure M] [--qualifier Q] [OUTPUT]
     jinan-gov assess ACTUALS.csv [--benchmarks FILE] [--tolerance F] [--summary] [OUTPUT]
+    jinan-gov extract FILE [OUTPUT]       (a report as UTF-8 or GB18030 text; - for stdin)
     jinan-gov rule N [--json]
     jinan-gov search QUERY... [--limit K] [OUTPUT]
     jinan-gov search-indicators QUERY... [--limit K] [OUTPUT]
@@ -41,6 +42,7 @@ import polars as pl
 
 import jinan_gov
 from jinan_gov import rules
+from jinan_gov._cli_extract import add_extract
 from jinan_gov._cli_io import (
     DATA_ERRORS,
     OUTPUT_FORMATS,
@@ -581,6 +583,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_output(assess_)
     assess_.set_defaults(handler=_assess)
 
+    add_extract(commands, _add_output)
     rule = commands.add_parser("rule", help="one article of the Work Rules, e.g. 39 or 第三十九条")
     rule.add_argument("number", metavar="N", help="article number: 39, 第三十九条 or 三十九")
     rule.add_argument("--json", action="store_true", help="the article as JSON")

@@ -278,7 +278,7 @@ def __dir__() -> list[str]:
 _ENCODINGS = ("utf-8-sig", "gb18030")
 
 
-def decode_report(data: bytes) -> str:
+def decode_report(data: bytes | bytearray) -> str:
     """Decode a report saved as UTF-8 (with or without a byte-order mark) or GB18030.
 
     Parameters

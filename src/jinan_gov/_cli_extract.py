@@ -1,0 +1,52 @@
+"""The ``jinan-gov extract`` command: read the main targets of any report or plan.
+
+Kept apart from :mod:`jinan_gov.cli`, which registers it with :func:`add_extract`.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import Any
+
+from jinan_gov._cli_io import emit, escape, readable_file, table
+from jinan_gov.extract import extract_targets, read_report
+from jinan_gov.wording import target_text
+
+__all__ = ("add_extract", "extract_command")
+
+
+def extract_command(args: argparse.Namespace) -> int:
+    """Print (or write) the targets of the report named by ``args.file`` (``-``: stdin)."""
+    with readable_file(args.file, "report") as (path, shown):
+        try:
+            text = read_report(path)
+        except ValueError as error:
+            raise ValueError(str(error).replace(str(path), escape(shown))) from None
+    frame = extract_targets(text)
+
+    def render() -> str:
+        if frame.is_empty():
+            return "no main-target paragraph (主要预期目标是：…) found"
+        rows = [
+            [r["id"], r["name_zh"], target_text(r), r["name_en"] or ""]
+            for r in frame.iter_rows(named=True)
+        ]
+        return table(["id", "name", "target", "english"], rows, limits={"name": 36})
+
+    emit(args, frame, render)
+    return 0
+
+
+def add_extract(commands: Any, add_output: Callable[[argparse.ArgumentParser], None]) -> None:
+    """Register ``extract FILE [OUTPUT]`` on the command line's sub-parsers."""
+    extract = commands.add_parser(
+        "extract", help="read the annual main targets of any plan or work report (text file)"
+    )
+    extract.add_argument("file", metavar="FILE", help="UTF-8 or GB18030 text; - reads stdin")
+    add_output(extract)
+    extract.set_defaults(handler=extract_command)
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

@@ -1,0 +1,123 @@
+"""`jinan-gov extract`: files in UTF-8 or GB18030, stdin, table/JSON/CSV, errors."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from jinan_gov.export import csv_bytes
+from jinan_gov.extract import (
+    decode_report,
+    extract_targets,
+    read_extracted_targets,
+    read_report,
+)
+from tests.test_cli import fails, run
+
+REPORT = (Path(__file__).parent / "data" / "reports" / "gansu.txt").read_text(encoding="utf-8")
+
+
+def test_table_lists_each_target_with_its_wording(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    code, out, err = run(capsys, "extract", str(path))
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0].split() == ["id", "name", "target", "english"]
+    assert len(lines) == 2 + 17
+    assert "t01  地区生产总值增长" in lines[2]
+    assert "≈ 5.5 % (左右)" in lines[2]
+    assert "≥ 1300 万吨" in out
+
+
+def test_gb18030_file_and_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_bytes(REPORT.encode("gb18030"))
+    code, out, _ = run(capsys, "extract", str(path), "--json")
+    assert code == 0
+    rows = json.loads(out)
+    assert rows == extract_targets(REPORT).to_dicts()
+
+
+def test_csv_round_trips_through_read_extracted_targets(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(REPORT, encoding="utf-8-sig")  # a byte-order mark is fine
+    code, out, _ = run(capsys, "extract", str(path), "--csv")
+    assert code == 0
+    saved = tmp_path / "targets.csv"
+    saved.write_text(out, encoding="utf-8")
+    assert read_extracted_targets(saved).equals(extract_targets(REPORT))
+
+
+def test_stdin_in_a_subprocess() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "jinan_gov", "extract", "-", "--csv"],
+        input=REPORT.encode("gb18030"),
+        capture_output=True,
+        check=True,
+    )
+    assert done.stdout.decode("utf-8").splitlines()[0].startswith("id,target_no,name_zh")
+    assert len(done.stdout.decode("utf-8").splitlines()) == 1 + 17
+
+
+def test_stdin_in_process(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = io.TextIOWrapper(io.BytesIO("今年主要预期目标是：地区生产总值增长5%左右。".encode()))
+    monkeypatch.setattr(sys, "stdin", fake)
+    code, out, _ = run(capsys, "extract", "-", "--json")
+    assert code == 0
+    assert [row["quote"] for row in json.loads(out)] == ["地区生产总值增长5%左右"]
+
+
+def test_no_paragraph_says_so(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_text("没有目标。", encoding="utf-8")
+    code, out, _ = run(capsys, "extract", str(path))
+    assert code == 0
+    assert "no main-target paragraph" in out
+    code, out, _ = run(capsys, "extract", str(path), "--csv")
+    assert out.splitlines() == [csv_bytes(extract_targets("")).decode().strip()]
+
+
+def test_errors_are_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert "No such file" in fails(capsys, "extract", str(tmp_path / "missing.txt"))
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(bytes(range(128, 256)) * 4)
+    assert "neither UTF-8 nor GB18030" in fails(capsys, "extract", str(binary))
+
+
+def test_read_report_and_decode_report_bad_input(tmp_path: Path) -> None:
+    assert decode_report("目标".encode("gb18030")) == "目标"
+    assert decode_report(bytearray("目标".encode())) == "目标"
+    with pytest.raises(TypeError, match="expects bytes, got str"):
+        decode_report("目标")  # type: ignore[arg-type]
+    binary = tmp_path / "b.txt"
+    binary.write_bytes(b"\xff\xfe\xfd" * 10)
+    with pytest.raises(ValueError, match=r"b\.txt: text is neither UTF-8 nor GB18030"):
+        read_report(binary)
+    with pytest.raises(FileNotFoundError):
+        read_report(tmp_path / "missing.txt")
+
+
+def test_read_extracted_targets_bad_files(tmp_path: Path) -> None:
+    wrong_columns = tmp_path / "wrong.csv"
+    wrong_columns.write_text("a,b\n1,2\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="not a CSV of extracted targets"):
+        read_extracted_targets(wrong_columns)
+    frame = extract_targets(REPORT)
+    broken = tmp_path / "broken.csv"
+    broken.write_bytes(
+        csv_bytes(frame.with_columns(qualifier=frame["qualifier"].str.replace("about", "roughly")))
+    )
+    with pytest.raises(ValueError, match="break the extracted-target schema"):
+        read_extracted_targets(broken)
