@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import jinan_gov
-from jinan_gov.extract import extract_targets, extraction_text
+from jinan_gov.extract import _prepare, extract_targets, extraction_text
 from jinan_gov.schemas import ExtractedTargetSchema
 
 DATA = Path(__file__).parent / "data"
@@ -233,3 +233,22 @@ def test_stable_under_whitespace_and_punctuation_width(
             continue  # a space between two ASCII digits is kept by design (1 000 is not 1000)
         changed = changed[:cut] + " \n" + changed[cut:]
     assert scored(extract_targets(changed)) == reference
+
+
+_LINE = st.text(
+    alphabet=st.one_of(
+        st.characters(min_codepoint=0x4E00, max_codepoint=0x4E2F),
+        st.sampled_from(list("。！？!?，,;:()<>%5Ab .\t\r　１２％")),
+    ),
+    max_size=120,
+)
+
+
+@given(st.lists(_LINE, max_size=8))
+def test_paragraph_marks_do_not_change_the_normalised_text(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    normalised, breaks = _prepare(text)
+    assert normalised == extraction_text(text)
+    for position in breaks:
+        assert 0 < position <= len(normalised)
+        assert normalised[position - 1] in "。!?！？"

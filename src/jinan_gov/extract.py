@@ -35,6 +35,7 @@ from jinan_gov._clauses import (
 )
 from jinan_gov._glossary import direction_of, english_name
 from jinan_gov.normalize import fold_text, normalize_text
+from jinan_gov.numerals import parse_chinese_numeral, to_chinese_numeral
 from jinan_gov.plan import base_unit
 from jinan_gov.schemas import ExtractedTargetSchema
 
@@ -71,6 +72,10 @@ _HEADING = re.compile(
     r"[^，；,;\d]{0,15}$"
 )
 _DIGIT = re.compile(r"\d")
+_MARK = "\ue000"
+_LINE_END = re.compile(r"([。!?])([ \t\r]*)$", re.MULTILINE)
+_MARK_LINE_END = rf"\1{_MARK}\2"
+_PARAGRAPH_LINE = 60  # lines this long are paragraphs, not PDF wraps
 _WINDOW = 80  # characters before an opening searched for five-year markers
 _PARAGRAPH_LIMIT = 6000  # no target paragraph is longer; bounds the work on any input
 _PARSE_BUDGET = 200_000  # characters parsed at most over all openings: never hang
@@ -102,6 +107,31 @@ def extraction_text(text: str) -> str:
     return normalize_text(fold_text(_check_text(text)))
 
 
+def _is_clean(text: str) -> bool:
+    """Whether lines are paragraphs (web text) rather than PDF wraps every ~20 characters."""
+    lengths = [len(line.strip()) for line in text.splitlines()]
+    total = sum(lengths)
+    return total > 0 and sum(n for n in lengths if n >= _PARAGRAPH_LINE) * 2 >= total
+
+
+def _prepare(text: str) -> tuple[str, frozenset[int]]:
+    """The normalised text and, for clean text, where its paragraphs start.
+
+    A private-use mark put after each line that ends a sentence survives normalisation
+    and is removed afterwards; the text is the same as :func:`extraction_text` gives.
+    """
+    folded = fold_text(text)
+    if _MARK in folded or not _is_clean(folded):
+        return normalize_text(folded), frozenset()
+    pieces = normalize_text(_LINE_END.sub(_MARK_LINE_END, folded)).split(_MARK)
+    breaks: list[int] = []
+    offset = 0
+    for piece in pieces[:-1]:
+        offset += len(piece)
+        breaks.append(offset)
+    return "".join(pieces), frozenset(breaks)
+
+
 @dataclass(frozen=True, slots=True)
 class _Paragraph:
     start: int
@@ -127,8 +157,14 @@ def _continues(text: str, start: int, end: int, rows: list[Row]) -> bool:
     return rows[0].start < first_clause_end
 
 
-def _paragraph(text: str, start: int, heading_form: bool) -> _Paragraph | None:
-    """The target paragraph starting at ``start``, or None when it states no target."""
+def _paragraph(
+    text: str, start: int, heading_form: bool, breaks: frozenset[int]
+) -> _Paragraph | None:
+    """The target paragraph starting at ``start``, or None when it states no target.
+
+    ``breaks`` are the starts of the input's paragraphs (lines) where the text has them; a
+    paragraph break is crossed only by a numbered item (2.城镇调查失业率…; （二）…).
+    """
     limit = min(len(text), start + _PARAGRAPH_LIMIT)
     first_end = min(limit, start + _FIRST_SENTENCE_LIMIT)
     spans = sentence_spans(text, start, limit)
@@ -136,10 +172,15 @@ def _paragraph(text: str, start: int, heading_form: bool) -> _Paragraph | None:
     rows: list[Row] = []
     end = start
     index = 0
+    last_number: str | None = None
     while index < len(spans):
         a, b = spans[index]
         if index == 0 and b > first_end:
             b = first_end
+        token = _numbering(text, a, b)
+        if index and a in breaks and (token is None or token != _successor(last_number)):
+            break  # a new paragraph of the input: only the next numbered item continues
+        last_number = token or last_number
         if _is_heading(text, a, b):
             following = spans[index + 1] if index + 1 < len(spans) else None
             if following is None or (index and not parse_sentence(text, *following, new_context())):
@@ -166,13 +207,41 @@ def _paragraph(text: str, start: int, heading_form: bool) -> _Paragraph | None:
     return _Paragraph(start, end, rows)
 
 
+_NUMBER_PARTS = re.compile(
+    r"(?P<before>[（(]?)(?P<number>\d{1,2}|[一二三四五六七八九十]{1,3})(?P<after>.*)"
+)
+
+
+def _numbering(text: str, start: int, end: int) -> str | None:
+    """The list number (1. （二） 三是) a sentence starts with, if any."""
+    first = _skip(text, start)
+    stop = numbering_end(text, first, end)
+    return text[first:stop] if stop > first else None
+
+
+def _successor(token: str | None) -> str | None:
+    """The next list number in the same style: 1. -> 2., （一） -> （二）, 二是 -> 三是."""
+    parts = _NUMBER_PARTS.fullmatch(token or "")
+    if parts is None:
+        return None
+    number = parts["number"]
+    if number.isdigit():
+        following = str(int(number) + 1)
+    else:
+        try:
+            following = to_chinese_numeral(parse_chinese_numeral(number) + 1)
+        except ValueError:
+            return None
+    return parts["before"] + following + parts["after"]
+
+
 def _skip(text: str, index: int) -> int:
     while index < len(text) and text[index].isspace():
         index += 1
     return index
 
 
-def _find_paragraph(text: str) -> _Paragraph | None:
+def _find_paragraph(text: str, breaks: frozenset[int] = frozenset()) -> _Paragraph | None:
     budget = _PARSE_BUDGET
     for match in _OPENING.finditer(text):
         if budget <= 0:
@@ -186,7 +255,7 @@ def _find_paragraph(text: str) -> _Paragraph | None:
         window_start = max(sentence_start, match.start() - _WINDOW)
         if _NOT_ANNUAL.search(text, window_start, match.start()):
             continue
-        paragraph = _paragraph(text, match.end(), heading_form)
+        paragraph = _paragraph(text, match.end(), heading_form, breaks)
         budget -= _FIRST_SENTENCE_LIMIT if paragraph is None else _PARAGRAPH_LIMIT
         if paragraph is not None:
             return paragraph
@@ -265,8 +334,8 @@ def extract_targets(text: str) -> DataFrame[ExtractedTargetSchema]:
     >>> extract_targets("没有目标的文字").height
     0
     """
-    normalised = extraction_text(text)
-    paragraph = _find_paragraph(normalised)
+    normalised, breaks = _prepare(_check_text(text))
+    paragraph = _find_paragraph(normalised, breaks)
     rows = [] if paragraph is None else paragraph.rows
     return ExtractedTargetSchema.validate(_frame(rows, normalised))
 

@@ -125,17 +125,22 @@ def _fold_spaces(text: str) -> str:
     return "".join(out)
 
 
+_PUNCTUATION = re.compile("[" + re.escape("".join(_FULL_WIDTH) + "".join(_ANGLE)) + "]")
+
+
 def _full_width_punctuation(text: str) -> str:
-    chars = list(text)
-    for index, char in enumerate(chars):
-        left = chars[index - 1] if index > 0 else ""
-        right = chars[index + 1] if index + 1 < len(chars) else ""
-        between_ascii = _is_ascii_alnum(left) and _is_ascii_alnum(right)
-        if char in _FULL_WIDTH and not between_ascii:
-            chars[index] = _FULL_WIDTH[char]
-        elif char in _ANGLE and (is_cjk(left) or is_cjk(right)):
-            chars[index] = _ANGLE[char]
-    return "".join(chars)
+    """Map ASCII marks to full width, looking only at the marks (not at every character)."""
+
+    def replace(match: re.Match[str]) -> str:
+        char, index = match.group(), match.start()
+        left = text[index - 1] if index > 0 else ""
+        right = text[index + 1] if index + 1 < len(text) else ""
+        if char in _FULL_WIDTH:
+            between_ascii = _is_ascii_alnum(left) and _is_ascii_alnum(right)
+            return char if between_ascii else _FULL_WIDTH[char]
+        return _ANGLE[char] if is_cjk(left) or is_cjk(right) else char
+
+    return _PUNCTUATION.sub(replace, text)
 
 
 def _drop_inline_headers(text: str) -> str:
