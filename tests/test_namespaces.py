@@ -37,8 +37,11 @@ PUBLIC: dict[str, tuple[str, ...]] = {
         "UnknownIdError",
     ),
     "jinan_gov.extract": (
+        "decode_report",
         "extract_targets",
         "extraction_text",
+        "read_extracted_targets",
+        "read_report",
     ),
     "jinan_gov.export": (
         "DATAPACKAGE_PROFILE",
