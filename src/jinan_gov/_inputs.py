@@ -1,9 +1,9 @@
 """The inputs of :func:`jinan_gov.assess`: actual values and benchmarks, checked and conformed.
 
-Mappings, Polars frames and CSV files a user wrote become one LazyFrame layout
-(``scenario``, ``id``, the value column); anything else is refused with an error naming the
-value and what is valid. Public through :mod:`jinan_gov.attainment` (``read_actuals``,
-``read_benchmarks``).
+Mappings, Polars frames, pandas frames, anything that speaks the Arrow C stream interface
+(pyarrow tables, DuckDB relations) and CSV files a user wrote all become a Polars frame with
+``id``, the value column and optionally ``scenario``; anything else is refused with an error
+naming the value and what is valid.
 """
 
 from __future__ import annotations
@@ -12,29 +12,37 @@ import math
 import numbers
 from collections.abc import Collection, Mapping
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
+from typing import Any
 
 import polars as pl
 
 from jinan_gov.errors import InvalidActualsError
-from jinan_gov.schemas import ActualsSchema
 
 __all__ = (
-    "ACTUALS_SCHEMA",
-    "BENCHMARK_SCHEMA",
-    "as_lazy",
+    "SUPPORTED",
+    "FrameInput",
     "check_tolerance",
+    "conform",
     "decimal",
-    "read_actuals",
-    "read_benchmarks",
+    "frame_from_mapping",
+    "is_bool",
+    "is_frame_like",
     "real",
     "shown",
+    "to_polars",
 )
 
-ACTUALS_SCHEMA = pl.Schema({"scenario": pl.String, "id": pl.String, "actual": pl.Float64})
-"""The layout actual values are conformed to."""
-BENCHMARK_SCHEMA = pl.Schema({"scenario": pl.String, "id": pl.String, "benchmark": pl.Float64})
-"""The layout benchmarks are conformed to."""
+SUPPORTED = (
+    "a mapping {target_id: value}, a Polars DataFrame/LazyFrame, a pandas DataFrame or an "
+    "object with __arrow_c_stream__ (a pyarrow Table, a DuckDB relation)"
+)
+"""What :func:`jinan_gov.assess` accepts, for error messages."""
+
+FrameInput = pl.DataFrame | pl.LazyFrame
+"""A Polars frame after conversion."""
+
+_ID_DTYPES = "String, Categorical or Enum"
+_SCENARIO_DTYPES = "String, an integer type, Categorical or Enum"
 
 
 def decimal(value: float) -> Decimal:
@@ -42,13 +50,13 @@ def decimal(value: float) -> Decimal:
     return Decimal(repr(float(value)))
 
 
+_NP_BOOLS = ("bool", "bool_")
+
+
 def is_bool(value: object) -> bool:
     """True for ``bool`` and NumPy's ``bool_`` (without importing NumPy)."""
     kind = type(value)
     return isinstance(value, bool) or (kind.__module__ == "numpy" and kind.__name__ in _NP_BOOLS)
-
-
-_NP_BOOLS = ("bool", "bool_")
 
 
 def shown(value: object) -> str:
@@ -66,13 +74,18 @@ def real(value: object) -> float | None:
     A NumPy float32 ``5.7`` is 5.69999980926513671875 in binary; its shortest representation,
     ``5.7``, is what the caller wrote, so it becomes the float 5.7. Raises OverflowError for
     an integer too large for a float.
+
+    >>> real(5), real(True), real("5")
+    (5.0, None, None)
     """
     if is_bool(value) or not isinstance(value, numbers.Real):
         return None
     if isinstance(value, float | int):
         return float(value)
-    if type(value).__module__ == "numpy" and isinstance(value, numbers.Real):
-        return float(str(value)) if not isinstance(value, numbers.Integral) else float(int(value))
+    if isinstance(value, numbers.Integral):
+        return float(int(value))
+    if type(value).__module__ == "numpy":
+        return float(str(value))
     return float(value)
 
 
@@ -97,14 +110,16 @@ def check_tolerance(tolerance: object) -> Decimal:
 
 
 def frame_from_mapping(
-    values: Mapping[str, object], column: str, qualitative: Collection[str]
+    values: Mapping[object, object], column: str, qualitative: Collection[str]
 ) -> pl.DataFrame:
     """``{target_id: value}`` as a frame; True/False only for the ``qualitative`` targets."""
     ids: list[str] = []
     values_out: list[float] = []
     for key, value in values.items():
         if not isinstance(key, str):
-            raise InvalidActualsError(f"{column} keys must be target ids (str), got {key!r}")
+            raise InvalidActualsError(
+                f"{column} keys must be target ids (str), got {type(key).__name__} {shown(key)}"
+            )
         if is_bool(value):
             if column != "actual" or key not in qualitative:
                 raise InvalidActualsError(
@@ -127,24 +142,103 @@ def frame_from_mapping(
             values_out.append(number)
         ids.append(key)
     return pl.DataFrame(
-        {"scenario": [None] * len(ids), "id": ids, column: values_out},
-        schema={"scenario": pl.String, "id": pl.String, column: pl.Float64},
+        {"id": ids, column: values_out}, schema={"id": pl.String, column: pl.Float64}
     )
 
 
-def conform(frame: pl.DataFrame | pl.LazyFrame, column: str, schema: pl.Schema) -> pl.LazyFrame:
-    """Check the columns and dtypes of a user frame; return it as a LazyFrame in `schema`."""
+def is_frame_like(data: object) -> bool:
+    """A Polars or pandas frame, or an object speaking the Arrow C stream interface."""
+    return (
+        isinstance(data, pl.DataFrame | pl.LazyFrame)
+        or _is_pandas_frame(data)
+        or hasattr(data, "__arrow_c_stream__")
+    )
+
+
+def _is_pandas_frame(data: object) -> bool:
+    kind = type(data)
+    return kind.__module__.startswith("pandas") and kind.__name__ == "DataFrame"
+
+
+def _pandas_dtype_problem(frame: Any, column: str) -> str | None:
+    """Why a pandas column cannot be a numeric value column, naming its pandas dtype."""
+    if column not in frame.columns:
+        return None
+    series = frame[column]
+    dtype = str(series.dtype)
+    if dtype == "category":
+        return f"column {column!r} must be numeric, got a pandas Categorical"
+    if dtype == "object":
+        bad = [v for v in series.head(1000).tolist() if v is not None and not _numberish(v)]
+        if bad:
+            return (
+                f"column {column!r} must be numeric, got pandas object dtype holding "
+                f"{type(bad[0]).__name__} {shown(bad[0])}; convert it with pandas.to_numeric"
+            )
+    return None
+
+
+def _numberish(value: object) -> bool:
+    return real(value) is not None or is_bool(value)
+
+
+def to_polars(data: object, column: str) -> FrameInput:
+    """A Polars frame for any accepted frame-like input (zero-copy where Polars can)."""
+    if isinstance(data, pl.DataFrame | pl.LazyFrame):
+        return data
+    if _is_pandas_frame(data):
+        problem = _pandas_dtype_problem(data, column)
+        if problem:
+            raise InvalidActualsError(problem)
+        try:
+            # NaN stays NaN (it is refused like NaN in a Polars frame, not read as missing).
+            return pl.from_pandas(data, nan_to_null=False)
+        except ImportError as error:
+            raise ImportError(
+                "reading a pandas DataFrame needs pyarrow: pip install 'jinan-gov[pandas]'"
+            ) from error
+        except Exception as error:  # pyarrow raises its own ArrowInvalid/ArrowTypeError
+            raise InvalidActualsError(
+                f"cannot convert the pandas DataFrame: {str(error).splitlines()[0]}"
+            ) from error
+    if hasattr(data, "__arrow_c_stream__"):
+        try:
+            return pl.DataFrame(data)
+        except Exception as error:  # a foreign stream can fail in its own way
+            raise InvalidActualsError(
+                f"cannot read the Arrow stream of {type(data).__name__}: "
+                f"{str(error).splitlines()[0]}"
+            ) from error
+    raise TypeError(f"{column}s must be {SUPPORTED}, got {type(data).__name__}")
+
+
+def _is_label(dtype: pl.DataType) -> bool:
+    return dtype in (pl.String, pl.Null, pl.Categorical) or isinstance(dtype, pl.Enum)
+
+
+def conform(frame: FrameInput, column: str) -> tuple[FrameInput, bool]:
+    """Check a user frame's columns and dtypes; return it with ``column`` as Float64.
+
+    ``id`` may be String, Categorical or Enum and ``scenario`` also an integer type; both
+    keep the caller's dtype (a Null column, as in an empty frame, becomes String). The second
+    value says whether the values were booleans (only valid for the qualitative target).
+    """
     names = frame.collect_schema()
     missing = [name for name in ("id", column) if name not in names]
     if missing:
         raise InvalidActualsError(
             f"{column} frame is missing column(s) {missing}; expected id, {column}[, scenario]"
         )
-    extra = sorted(set(names) - set(schema))
+    extra = sorted(set(names) - {"id", column, "scenario"})
     if extra:
-        raise InvalidActualsError(f"{column} frame has unexpected column(s) {extra}")
-    if names["id"] != pl.String:
-        raise InvalidActualsError(f"column 'id' must hold strings, got {names['id']}")
+        raise InvalidActualsError(
+            f"{column} frame has unexpected column(s) {extra}; expected id, {column}[, scenario]"
+        )
+    if not _is_label(names["id"]):
+        raise InvalidActualsError(f"column 'id' must hold {_ID_DTYPES}, got {names['id']}")
+    scenario = names.get("scenario", pl.Null())
+    if not (_is_label(scenario) or scenario.is_integer()):
+        raise InvalidActualsError(f"column 'scenario' must hold {_SCENARIO_DTYPES}, got {scenario}")
     dtype = names[column]
     if not (dtype.is_numeric() or dtype in (pl.Boolean, pl.Null)):
         raise InvalidActualsError(f"column {column!r} must be numeric, got {dtype}")
@@ -152,91 +246,18 @@ def conform(frame: pl.DataFrame | pl.LazyFrame, column: str, schema: pl.Schema) 
         raise InvalidActualsError(
             f"column {column!r} holds booleans; {column}s are numbers (e.g. a growth rate in %)"
         )
-    if "scenario" in names and names["scenario"] not in (pl.String, pl.Null):
-        raise InvalidActualsError(f"column 'scenario' must hold strings, got {names['scenario']}")
-    lazy = frame.lazy()
-    if "scenario" not in names:
-        lazy = lazy.with_columns(scenario=pl.lit(None, dtype=pl.String))
+    value = pl.col(column)
     if dtype.is_float() and dtype != pl.Float64:
         # A float32 5.7 is 5.69999980926513671875: read it as the decimal it shows, 5.7.
-        lazy = lazy.with_columns(pl.col(column).cast(pl.String))
-    return lazy.select(
-        *(pl.col(name).cast(dtype) for name, dtype in schema.items()),
-        _boolean=pl.lit(dtype == pl.Boolean),
-    )
-
-
-def as_lazy(
-    data: Mapping[str, object] | pl.DataFrame | pl.LazyFrame,
-    column: str,
-    schema: pl.Schema,
-    qualitative: Collection[str],
-) -> pl.LazyFrame:
-    """Actuals or benchmarks in any accepted form as a LazyFrame in ``schema``."""
-    if isinstance(data, pl.DataFrame | pl.LazyFrame):
-        return conform(data, column, schema)
-    if isinstance(data, Mapping):
-        return (
-            frame_from_mapping(data, column, qualitative)
-            .lazy()
-            .with_columns(_boolean=pl.lit(False))
-        )
-    raise TypeError(
-        f"{column}s must be a mapping {{target_id: value}} or a Polars DataFrame/LazyFrame, "
-        f"got {type(data).__name__}"
-    )
-
-
-def read_values_csv(path: str | Path, column: str) -> pl.DataFrame:
-    """Read ``id,<column>[,scenario]`` from a CSV a user wrote, with clear errors."""
-    source = Path(path)
-    if not source.is_file():
-        raise InvalidActualsError(f"no such {column}s file: {source}")
-    try:
-        raw = pl.read_csv(source, schema_overrides={"id": pl.String, "scenario": pl.String})
-    except (pl.exceptions.PolarsError, UnicodeDecodeError) as error:
-        raise InvalidActualsError(f"cannot read {source} as CSV: {error}") from error
-    missing = [c for c in ("id", column) if c not in raw.columns]
-    if missing:
-        raise InvalidActualsError(f"{source}: missing column(s) {missing}; need id,{column}")
-    extra = sorted(set(raw.columns) - {"id", column, "scenario"})
-    if extra:
-        raise InvalidActualsError(f"{source}: unexpected column(s) {extra}")
-    if not (raw.schema[column].is_numeric() or raw.schema[column] == pl.Null):
-        raise InvalidActualsError(
-            f"{source}: column {column!r} must be numeric; "
-            f"found e.g. {raw[column].drop_nulls()[:3].to_list()}"
-        )
-    if "scenario" not in raw.columns:
-        raw = raw.with_columns(scenario=pl.lit(None, dtype=pl.String))
-    frame = raw.select(
-        pl.col("id").cast(pl.String), pl.col(column).cast(pl.Float64), pl.col("scenario")
-    )
-    if frame["id"].null_count():
-        raise InvalidActualsError(f"{source}: invalid {column}s (id: not_nullable)")
-    return frame
-
-
-def read_actuals(path: str | Path) -> pl.DataFrame:
-    """Read a CSV of actual values (``id,actual[,scenario]``) and validate it.
-
-    Raises
-    ------
-    InvalidActualsError
-        The file is missing, unreadable, lacks the columns or holds non-numeric actuals.
-    """
-    return ActualsSchema.validate(read_values_csv(path, "actual"), lazy=True)
-
-
-def read_benchmarks(path: str | Path) -> pl.DataFrame:
-    """Read a CSV of benchmarks (``id,benchmark[,scenario]``) for :func:`assess`.
-
-    Raises
-    ------
-    InvalidActualsError
-        The file is missing, unreadable, lacks the columns or holds non-numeric benchmarks.
-    """
-    return read_values_csv(path, "benchmark")
+        value = value.cast(pl.String)
+    casts = [value.cast(pl.Float64)]
+    if names["id"] == pl.Null:
+        casts.append(pl.col("id").cast(pl.String))
+    if scenario == pl.Null and "scenario" in names:
+        casts.append(pl.col("scenario").cast(pl.String))
+    needs_cast = dtype != pl.Float64 or len(casts) > 1
+    conformed = frame.with_columns(casts) if needs_cast else frame
+    return conformed, dtype == pl.Boolean
 
 
 def __dir__() -> list[str]:

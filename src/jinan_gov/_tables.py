@@ -26,9 +26,17 @@ def read_package_text(filename: str) -> str:
 
 
 def polars_schema(model: type[pa.DataFrameModel]) -> pl.Schema:
-    """The Polars dtypes a Pandera model declares, in column order."""
+    """The Polars dtypes a Pandera model declares, in column order.
+
+    A column that accepts any dtype (an assessment's ``scenario`` and ``id``) reads as String.
+    """
     columns = model.to_schema().columns
-    return pl.Schema({name: column.dtype.type for name, column in columns.items()})
+    return pl.Schema(
+        {
+            name: pl.String() if column.dtype is None else column.dtype.type
+            for name, column in columns.items()
+        }
+    )
 
 
 def read_table(filename: str, model: type[ModelT]) -> DataFrame[ModelT]:

@@ -10,6 +10,7 @@ import datetime as dt
 
 import pandera.polars as pa
 import polars as pl
+from pandera.engines import polars_engine
 
 from jinan_gov._rules_schemas import (
     FACT_KINDS,
@@ -135,6 +136,20 @@ class AppointmentSchema(Strict):
 
 # --- Target attainment -----------------------------------------------------------------
 
+QUALIFIERS = (
+    "plain",  # a figure with no qualifier
+    "at_least",  # 以上, 不低于, 不少于
+    "about",  # 左右
+    "cap_about",  # 控制在…左右
+    "at_most",  # 以内, 以下, 不超过, 控制在…以内
+    "exceed",  # 突破, 超过, 过, …余 (more than)
+    "reach",  # 达到
+    "above_benchmark",  # 高于全省平均水平: relative to a benchmark, no own figure
+    "range",  # 2—3个, 3~5个百分点: value .. value_upper
+    "tiers",  # 不低于20天、目标25天、力争30天: value, value_target, value_stretch
+    "strive",  # 力争: an aspiration
+    "qualitative",  # no figure at all
+)
 STATUSES = ("exceeded", "met", "missed", "not_assessable")
 TIERS = ("floor", "target", "stretch")
 
@@ -152,13 +167,26 @@ class ActualsSchema(Strict):
 
 
 class AssessmentSchema(Strict):
-    """The result of :func:`jinan_gov.assess`: one row per assessed target per scenario."""
+    """The result of :func:`jinan_gov.assess`: one row per assessed target per scenario.
 
-    scenario: str | None = pa.Field(nullable=True, description="Scenario name (null if none).")
-    id: str = pa.Field(description="Target id.")
-    name_en: str = pa.Field(description="Target name in English.")
-    qualifier: str = pa.Field(description="How the target is qualified (see QUALIFIERS).")
-    unit: str | None = pa.Field(nullable=True, description="Unit of target, actual and gap.")
+    ``scenario`` and ``id`` keep the dtype of the input's columns (String by default; an
+    integer, Categorical or Enum scenario, a Categorical or Enum id). Labels repeated on
+    every row are Enum (``qualifier``, ``status``, ``tier_reached``) or Categorical
+    (``name_en``, ``unit``, ``reason``), which keeps a million-row result small.
+    """
+
+    scenario: str | None = pa.Field(
+        nullable=True, description="Scenario name (null if none), in the input's dtype."
+    )
+    id: str = pa.Field(description="Target id, in the input's dtype.")
+    name_en: polars_engine.Categorical = pa.Field(description="Target name in English.")
+    qualifier: polars_engine.Enum = pa.Field(
+        dtype_kwargs={"categories": list(QUALIFIERS)},
+        description="How the target is qualified (see QUALIFIERS).",
+    )
+    unit: polars_engine.Categorical = pa.Field(
+        nullable=True, description="Unit of target, actual and gap."
+    )
     target: float | None = pa.Field(
         nullable=True, description="The target figure (lower bound / floor tier)."
     )
@@ -175,18 +203,31 @@ class AssessmentSchema(Strict):
     attained: bool | None = pa.Field(
         nullable=True, description="Whether the target was attained; null if not assessable."
     )
-    status: str = pa.Field(isin=STATUSES, description="exceeded, met, missed or not_assessable.")
+    status: polars_engine.Enum = pa.Field(
+        dtype_kwargs={"categories": list(STATUSES)},
+        description="exceeded, met, missed or not_assessable.",
+    )
     gap: float | None = pa.Field(
         nullable=True,
         description="actual minus target (or minus benchmark), in the target's unit.",
     )
-    tier_reached: str | None = pa.Field(
-        nullable=True, isin=TIERS, description="Highest tier reached by a tiered target."
+    tier_reached: polars_engine.Enum = pa.Field(
+        nullable=True,
+        dtype_kwargs={"categories": list(TIERS)},
+        description="Highest tier reached by a tiered target.",
     )
     binding: bool | None = pa.Field(
         nullable=True, description="Binding (约束性) main target; null for task targets."
     )
-    reason: str = pa.Field(description="Short English explanation of the status.")
+    reason: polars_engine.Categorical = pa.Field(
+        description="Short English explanation of the status."
+    )
+
+    @classmethod
+    def to_schema(cls) -> pa.DataFrameSchema:
+        """The schema, with ``scenario`` and ``id`` accepting the input's label dtypes."""
+        schema = super().to_schema()
+        return schema.update_columns({"scenario": {"dtype": None}, "id": {"dtype": None}})
 
 
 # --- The 2023 plan's indicators -------------------------------------------------------
@@ -204,20 +245,6 @@ MEASURES = (
     "cumulative",  # a running total or stock count: 累计, 总数, 达到N家
     "rank",  # a position in a ranking: 第6位
     "qualitative",  # no figure: 完成省下达的…约束性指标
-)
-QUALIFIERS = (
-    "plain",  # a figure with no qualifier
-    "at_least",  # 以上, 不低于, 不少于
-    "about",  # 左右
-    "cap_about",  # 控制在…左右
-    "at_most",  # 以内, 以下, 不超过, 控制在…以内
-    "exceed",  # 突破, 超过, 过, …余 (more than)
-    "reach",  # 达到
-    "above_benchmark",  # 高于全省平均水平: relative to a benchmark, no own figure
-    "range",  # 2—3个, 3~5个百分点: value .. value_upper
-    "tiers",  # 不低于20天、目标25天、力争30天: value, value_target, value_stretch
-    "strive",  # 力争: an aspiration
-    "qualitative",  # no figure at all
 )
 DIRECTIONS = ("higher", "lower", "neutral")
 FLAGS = ("suspect_unit", "suspect_value", "ambiguous")

@@ -1,0 +1,321 @@
+"""Assess many rows fast and in little memory: target lookup, checks, result columns.
+
+The per-row work on millions of scenario rows is integer lookups and float comparisons:
+
+- an id becomes its target's row number with one hash lookup (or, for an Enum or
+  Categorical id column, a lookup per category, not per row);
+- the per-target columns (name, figures, thresholds) are gathered by that number; when the
+  rows repeat the same targets in the same order (a scenario grid), one block is built and
+  shared by every repetition, so those columns cost almost nothing;
+- duplicates are ruled out without hashing when each scenario is one contiguous run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from itertools import pairwise
+from typing import cast
+
+import polars as pl
+
+from jinan_gov._semantics import OUTCOMES, Compiled, outcome_expr
+from jinan_gov.errors import InvalidActualsError, UnknownIdError
+
+__all__ = ("RESULT_COLUMNS", "assess_frame", "index_of", "result_schema")
+
+RESULT_COLUMNS = (
+    "scenario",
+    "id",
+    "name_en",
+    "qualifier",
+    "unit",
+    "target",
+    "target_upper",
+    "target_middle",
+    "target_stretch",
+    "tolerance",
+    "actual",
+    "benchmark",
+    "attained",
+    "status",
+    "gap",
+    "tier_reached",
+    "binding",
+    "reason",
+)
+_OUTCOME_COUNT = 6
+_BATCH_ROWS = 1 << 18
+_PERIOD_SEARCH = 1 << 14
+_INDEX = pl.UInt16
+
+
+def index_of(ids: pl.Series, compiled: Compiled) -> pl.Series:
+    """Each id's row in the compiled targets (null for an unknown or missing id)."""
+    positions = pl.Series(range(len(compiled.ids)), dtype=_INDEX)
+
+    def lookup(labels: pl.Series) -> pl.Series:
+        return labels.replace_strict(compiled.ids, positions, default=None, return_dtype=_INDEX)
+
+    dtype = ids.dtype
+    if isinstance(dtype, pl.Enum):
+        return lookup(pl.Series(dtype.categories)).gather(ids.to_physical())
+    if dtype == pl.Categorical:
+        present = ids.unique().drop_nulls()
+        codes = present.to_physical()
+        size = int(cast(int, codes.max())) + 1 if len(codes) else 0
+        table = pl.Series([None] * size, dtype=_INDEX).scatter(
+            codes, lookup(present.cast(pl.String))
+        )
+        return table.gather(ids.to_physical())
+    return lookup(ids.cast(pl.String))
+
+
+def _period(index: pl.Series) -> int | None:
+    """The length of the block of targets the rows repeat, if they do."""
+    n = len(index)
+    head = index.head(_PERIOD_SEARCH)
+    if n < 4 or head.null_count():
+        return None
+    repeats = (head.slice(1) == head[0]).arg_true()
+    if not len(repeats):
+        return None
+    period = int(repeats[0]) + 1
+    if n < 2 * period or index.null_count():
+        return None
+    same = index.slice(period) == index.slice(0, n - period)
+    return period if same.all() else None
+
+
+def _batches(frame: pl.DataFrame) -> list[tuple[int, int]]:
+    """(offset, length) of row batches that never straddle a chunk of any column."""
+    cuts = {0, frame.height, *range(0, frame.height, _BATCH_ROWS)}
+    for column in frame.get_columns():
+        offset = 0
+        for length in column.chunk_lengths():
+            offset += length
+            cuts.add(offset)
+    ordered = sorted(cuts)
+    return [(start, stop - start) for start, stop in pairwise(ordered)]
+
+
+class _PerTarget:
+    """Per-target columns for any batch of rows: one shared block when the rows repeat."""
+
+    def __init__(self, columns: pl.DataFrame, index: pl.Series, period: int | None) -> None:
+        self.columns = columns
+        self.period = period
+        self.tile: pl.DataFrame | None = None
+        if period is not None:
+            block = columns[index.head(period)]
+            repeats = _BATCH_ROWS // period + 2
+            cycle = pl.int_range(repeats * period, eager=True, dtype=pl.UInt32) % period
+            self.tile = block[cycle]
+
+    def rows(self, offset: int, index: pl.Series) -> pl.DataFrame:
+        """The columns for the rows from ``offset`` whose target rows are ``index``."""
+        if self.tile is None or self.period is None:
+            return self.columns[index]
+        return self.tile.slice(offset % self.period, len(index))
+
+
+def _first(frame: pl.DataFrame, mask: pl.Series, column: str = "id") -> list[object]:
+    return frame.filter(mask)[column].unique(maintain_order=True).head(5).to_list()
+
+
+def _duplicates_ruled_out(work: pl.DataFrame, period: int | None) -> bool:
+    """True when the rows provably hold each (scenario, target) at most once, without hashing.
+
+    Scenario grids list each scenario as one contiguous run of rows. When the runs' scenarios
+    are distinct, a pair can only repeat inside a run; it cannot when every run is one block
+    of distinct targets repeated down the frame, nor when targets strictly increase within
+    each run. When this cheap proof fails, the pairs are hashed.
+    """
+    runs = work.select(pl.col("scenario").rle().struct.unnest())
+    if runs["value"].n_unique() != runs.height:
+        return False
+    if period is not None and work["_idx"].head(period).n_unique() == period:
+        lengths = runs["len"]
+        if (lengths.head(-1) == period).all() and lengths[-1] <= period:
+            return True
+    index, scenario = pl.col("_idx"), pl.col("scenario")
+    increasing = (index > index.shift(1)) | scenario.ne_missing(scenario.shift(1))
+    return bool(work.select(increasing.all()).item())
+
+
+def _check_duplicates(work: pl.DataFrame, period: int | None) -> None:
+    if _duplicates_ruled_out(work, period):
+        return
+    pairs = pl.struct("scenario", "_idx")
+    if work.select(pl.col("scenario").hash(seed=7) + pl.col("_idx")).n_unique() == work.height:
+        return
+    duplicated = work.select(pairs.is_duplicated()).to_series()
+    if duplicated.any():
+        row = work.filter(duplicated).row(0, named=True)
+        raise InvalidActualsError(
+            f"duplicate actual for id {row['id']!r} in scenario {row['scenario']!r}"
+        )
+
+
+def _check(
+    work: pl.DataFrame, compiled: Compiled, boolean: bool, outcome_ids: Collection[str]
+) -> None:
+    """Raise for the first problem in the rows, naming the offending ids."""
+    index, actual = pl.col("_idx"), pl.col("actual")
+    qualitative = index.is_in(list(compiled.qualitative))
+    problems = {
+        "unknown": index.is_null(),
+        "nonfinite": ~actual.is_finite(),
+        "qualitative": qualitative & ~actual.is_in([0.0, 1.0]),
+        "boolean": ~qualitative & actual.is_not_null() if boolean else pl.lit(value=False),
+    }
+    flags = work.select(*(condition.any().alias(name) for name, condition in problems.items())).row(
+        0, named=True
+    )
+    if flags["unknown"]:
+        unknown = work.filter(index.is_null())
+        missing = unknown["id"].null_count()
+        if missing:
+            raise InvalidActualsError(f"id is missing (null) on {missing} row(s)")
+        first = str(unknown["id"][0])
+        if first in outcome_ids:
+            raise InvalidActualsError(
+                f"{first!r} is a 2022 outcome, not a target; assess the 2023 targets"
+            )
+        raise UnknownIdError("target id", first, compiled.ids.to_list())
+    if flags["nonfinite"]:
+        bad = _first(work, work.select(problems["nonfinite"].fill_null(value=False)).to_series())
+        raise InvalidActualsError(f"actual is NaN or infinite for {bad}")
+    if flags["qualitative"]:
+        bad = _first(work, work.select(problems["qualitative"].fill_null(value=False)).to_series())
+        raise InvalidActualsError(f"qualitative target(s) {bad} take True/False (1/0) as actual")
+    if flags["boolean"]:
+        bad = _first(work, work.select(problems["boolean"]).to_series())
+        named = [compiled.ids[i] for i in compiled.qualitative]
+        raise InvalidActualsError(
+            f"True/False given for {bad}; booleans are only for the qualitative target(s) "
+            f"{named}: give numbers"
+        )
+
+
+def _benchmark_table(benchmarks: pl.DataFrame, compiled: Compiled) -> pl.DataFrame:
+    """Checked benchmarks with their target's row: ``scenario``, ``_idx``, ``benchmark``."""
+    indexed = benchmarks.with_columns(_idx=index_of(benchmarks["id"], compiled))
+    relative = [compiled.ids[i] for i in compiled.relative]
+    wrong = indexed.filter(~pl.col("_idx").is_in(list(compiled.relative)).fill_null(value=False))
+    if wrong.height:
+        first = wrong["id"][0]
+        if first is not None and first in set(compiled.ids):
+            raise InvalidActualsError(
+                f"benchmark given for {_first(wrong, wrong['id'].is_not_null())}, which are not "
+                f"relative (高于全省平均水平) targets; relative targets: {sorted(relative)}"
+            )
+        raise UnknownIdError("target id (benchmark)", first, relative)
+    nonfinite = indexed.filter(~pl.col("benchmark").is_finite())
+    if nonfinite.height:
+        raise InvalidActualsError(
+            f"benchmark is NaN or infinite for {nonfinite['id'].head(5).to_list()}"
+        )
+    if "scenario" not in indexed.columns:
+        indexed = indexed.with_columns(scenario=pl.lit(None, dtype=pl.String))
+    if indexed.select(pl.struct("scenario", "_idx").is_duplicated().any()).item():
+        raise InvalidActualsError("duplicate benchmark for the same id and scenario")
+    return indexed.select("scenario", "_idx", "benchmark")
+
+
+def _split_benchmarks(
+    columns: pl.DataFrame, benchmarks: pl.DataFrame, compiled: Compiled, scenario: pl.DataType
+) -> tuple[pl.DataFrame, pl.DataFrame | None]:
+    """Benchmarks given for every scenario become a per-target column; those given for one
+    scenario come back as a table to join per (scenario, target), overriding them."""
+    table = _benchmark_table(benchmarks, compiled)
+    everywhere = table.filter(pl.col("scenario").is_null())
+    per_target = pl.Series([None] * columns.height, dtype=pl.Float64).scatter(
+        everywhere["_idx"], everywhere["benchmark"]
+    )
+    columns = columns.with_columns(benchmark=per_target)
+    per_scenario = table.filter(pl.col("scenario").is_not_null())
+    if not per_scenario.height:
+        return columns, None
+    try:
+        keyed = per_scenario.with_columns(pl.col("scenario").cast(scenario))
+    except pl.exceptions.PolarsError:
+        raise InvalidActualsError(
+            f"benchmark scenarios {per_scenario['scenario'].head(5).to_list()} do not fit "
+            f"the actuals' scenario column ({scenario})"
+        ) from None
+    return columns, keyed.rename({"benchmark": "_scenario_benchmark"})
+
+
+def result_schema(compiled: Compiled, scenario: pl.DataType, ids: pl.DataType) -> pl.Schema:
+    """The dtypes of the result for these scenario and id dtypes."""
+    known = {**compiled.columns.schema, **OUTCOMES.schema}
+    labels = {
+        "scenario": pl.String() if scenario == pl.Null else scenario,
+        "id": pl.String() if ids == pl.Null else ids,
+    }
+    return pl.Schema(
+        {name: labels.get(name) or known.get(name) or pl.Float64() for name in RESULT_COLUMNS}
+    )
+
+
+def _describe(
+    work: pl.DataFrame, per_scenario: pl.DataFrame | None, benchmarks: bool
+) -> pl.DataFrame:
+    """One batch of checked rows with their per-target columns, as result rows."""
+    if not benchmarks:
+        work = work.with_columns(benchmark=pl.lit(None, dtype=pl.Float64))
+    elif per_scenario is not None:
+        work = work.join(
+            per_scenario, on=["scenario", "_idx"], how="left", maintain_order="left"
+        ).with_columns(benchmark=pl.coalesce("_scenario_benchmark", "benchmark"))
+    key = pl.col("_code") * _OUTCOME_COUNT + outcome_expr(benchmarks=benchmarks)
+    work = work.with_columns(_key=key)
+    described = [
+        pl.lit(OUTCOMES[name]).gather(pl.col("_key")).alias(name) for name in OUTCOMES.columns
+    ]
+    gap = (pl.col("actual") - pl.coalesce("target", "benchmark")).alias("gap")
+    return work.with_columns(*described, gap).select(RESULT_COLUMNS)
+
+
+def assess_frame(
+    frame: pl.DataFrame,
+    compiled: Compiled,
+    *,
+    benchmarks: pl.DataFrame | None,
+    boolean: bool,
+    outcome_ids: Collection[str],
+) -> pl.DataFrame:
+    """Assess conformed actuals (``id``, Float64 ``actual``, optional ``scenario``).
+
+    The rows are handled in batches that follow the input's own chunks, so no input column
+    is copied; the result's columns are chunked like the batches.
+    """
+    if "scenario" not in frame.columns:
+        frame = frame.with_columns(scenario=pl.lit(None, dtype=pl.String))
+    frame = frame.select("scenario", "id", "actual")
+    batches = _batches(frame)
+    pieces = [frame.slice(offset, length) for offset, length in batches]
+    work = pl.concat(
+        [piece.with_columns(_idx=index_of(piece["id"], compiled)) for piece in pieces]
+        or [frame.with_columns(_idx=pl.lit(None, dtype=_INDEX))],
+        rechunk=False,
+    )
+    _check(work, compiled, boolean, outcome_ids)
+    period = _period(work["_idx"])
+    _check_duplicates(work, period)
+    columns, per_scenario = compiled.columns, None
+    if benchmarks is not None:
+        columns, per_scenario = _split_benchmarks(
+            columns, benchmarks, compiled, work.schema["scenario"]
+        )
+    per_target = _PerTarget(columns, work["_idx"], period)
+    parts = []
+    for offset, length in batches or [(0, 0)]:
+        rows = work.slice(offset, length)
+        joined = pl.concat([rows, per_target.rows(offset, rows["_idx"])], how="horizontal")
+        parts.append(_describe(joined, per_scenario, benchmarks=benchmarks is not None))
+    return pl.concat(parts, rechunk=False)
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

@@ -1,0 +1,157 @@
+"""Read a values CSV the way people have them: any common encoding, stdin, pipes, stray spaces.
+
+The file is read whole as bytes (so ``-``, ``/dev/stdin`` and named pipes work like files),
+decoded (UTF-8 with or without a BOM, UTF-16/32 with a BOM, GB18030/GBK as saved by Chinese
+Excel), parsed with every column as text and then converted to the schema's dtypes: no type is
+guessed from the first rows. Numbers may carry spaces and full-width digits (``６．１``).
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import sys
+from pathlib import Path
+from typing import IO
+
+import polars as pl
+
+from jinan_gov.errors import InvalidActualsError
+
+__all__ = ("CsvSource", "read_values_csv")
+
+CsvSource = str | os.PathLike[str] | IO[bytes] | IO[str]
+"""A path, ``"-"`` for standard input, or an open file."""
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_SAVE_AS_UTF8 = "save it as UTF-8 (in Excel: Save As > CSV UTF-8)"
+_EXAMPLES = 3
+
+
+def _read_bytes(source: CsvSource, what: str) -> tuple[bytes, str]:
+    """The raw bytes of a source and a name for it in messages."""
+    if isinstance(source, str | os.PathLike):
+        if os.fspath(source) == "-":
+            return sys.stdin.buffer.read(), "<stdin>"
+        path = Path(source).expanduser()
+        if path.is_dir():
+            raise InvalidActualsError(f"{path} is a directory; give the {what} CSV file in it")
+        if not path.exists():
+            raise InvalidActualsError(f"no such {what} file: {path}")
+        try:
+            with path.open("rb") as handle:  # FIFOs and /dev/stdin read like files
+                return handle.read(), str(path)
+        except OSError as error:
+            raise InvalidActualsError(f"cannot read {path}: {error.strerror}") from error
+    if hasattr(source, "read"):
+        data = source.read()
+        name = str(getattr(source, "name", "<stream>"))
+        return (data.encode("utf-8") if isinstance(data, str) else bytes(data)), name
+    raise TypeError(
+        f"{what} source must be a path, '-' for standard input, an open file or a frame, "
+        f"got {type(source).__name__}"
+    )
+
+
+def _utf8(raw: bytes, name: str) -> bytes:
+    """The bytes as UTF-8, whatever common encoding they came in."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding).encode("utf-8")
+            except UnicodeDecodeError as error:
+                raise InvalidActualsError(
+                    f"{name} starts with a {encoding} byte-order mark but is not valid "
+                    f"{encoding} (byte {error.start}); {_SAVE_AS_UTF8}"
+                ) from None
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return raw
+    try:
+        return raw.decode("gb18030").encode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InvalidActualsError(
+            f"{name} is neither UTF-8, UTF-16 nor GB18030/GBK (undecodable byte at "
+            f"{error.start}); {_SAVE_AS_UTF8}"
+        ) from None
+
+
+def _clean(column: pl.Expr) -> pl.Expr:
+    """Text as typed: outer spaces (also full-width ones) gone, full-width forms folded."""
+    return column.str.normalize("NFKC").str.strip_chars().replace("", None)
+
+
+def _numbers(frame: pl.DataFrame, column: str, name: str) -> pl.Series:
+    """The value column as Float64, naming the first values that are not numbers."""
+    text = frame[column]
+    parsed = text.cast(pl.Float64, strict=False)
+    if parsed.null_count() == text.null_count():
+        return parsed
+    cleaned = frame.select(_clean(pl.col(column)).str.replace_all("−", "-"))[column]
+    parsed = cleaned.cast(pl.Float64, strict=False)
+    bad = frame.with_row_index("line", offset=2).filter(parsed.is_null() & cleaned.is_not_null())
+    if bad.height:
+        examples = ", ".join(
+            f"line {line}: {value!r}"
+            for line, value in bad.select("line", column).head(_EXAMPLES).rows()
+        )
+        raise InvalidActualsError(f"{name}: column {column!r} must be numeric; found {examples}")
+    return parsed
+
+
+def read_values_csv(source: CsvSource, column: str) -> pl.DataFrame:
+    """Read ``id,<column>[,scenario]`` from a CSV a user wrote, with clear errors.
+
+    Returns ``id`` (String), ``column`` (Float64) and ``scenario`` (String, null if absent).
+    """
+    raw, name = _read_bytes(source, f"{column}s")
+    if not raw.strip():
+        raise InvalidActualsError(f"{name} is empty; expected a header id,{column}[,scenario]")
+    try:
+        text = pl.read_csv(_utf8(raw, name), infer_schema=False)
+    except pl.exceptions.PolarsError as error:
+        first = str(error).splitlines()[0]
+        raise InvalidActualsError(f"cannot read {name} as CSV: {first}") from error
+    text = text.rename(_clean_header)
+    missing = [c for c in ("id", column) if c not in text.columns]
+    if missing:
+        raise InvalidActualsError(
+            f"{name}: missing column(s) {missing}; need id,{column}[,scenario], "
+            f"found {text.columns}"
+        )
+    extra = sorted(set(text.columns) - {"id", column, "scenario"})
+    if extra:
+        raise InvalidActualsError(f"{name}: unexpected column(s) {extra}")
+    if "scenario" not in text.columns:
+        text = text.with_columns(scenario=pl.lit(None, dtype=pl.String))
+    ids = pl.col("id")
+    folded = (
+        _clean(ids) if text["id"].str.contains(r"[^\x00-\x7F]").any() else ids.str.strip_chars()
+    )
+    labels = text.select(folded.replace("", None), pl.col("scenario").str.strip_chars())
+    missing_ids = labels.with_row_index("line", offset=2).filter(pl.col("id").is_null())
+    if missing_ids.height:
+        lines = missing_ids["line"].head(_EXAMPLES).to_list()
+        raise InvalidActualsError(
+            f"{name}: invalid {column}s (id: not_nullable): no id on line(s) {lines}"
+        )
+    return pl.DataFrame(
+        [labels["id"], _numbers(text, column, name).alias(column), labels["scenario"]]
+    )
+
+
+def _clean_header(header: str) -> str:
+    return header.strip().strip("\ufeff").strip()
+
+
+def __dir__() -> list[str]:
+    return list(__all__)
