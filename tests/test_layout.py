@@ -33,7 +33,19 @@ CORE = frozenset(
     }
 )
 DOMAIN = frozenset(
-    {"_clauses", "_glossary", "_inputs", "_what_if", "attainment", "extract", "rules", "search"}
+    {
+        "_clauses",
+        "_engine",
+        "_glossary",
+        "_inputs",
+        "_semantics",
+        "_user_csv",
+        "_what_if",
+        "attainment",
+        "extract",
+        "rules",
+        "search",
+    }
 )
 SURFACE = frozenset({"__init__", "__main__", "_cli_extract", "_cli_io", "cli", "export", "widgets"})
 LAYERS = dict.fromkeys(CORE, 0) | dict.fromkeys(DOMAIN, 1) | dict.fromkeys(SURFACE, 2)

@@ -12,7 +12,7 @@ import math
 import numbers
 from collections.abc import Collection, Mapping
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, Protocol, cast
 
 import polars as pl
 
@@ -20,6 +20,7 @@ from jinan_gov.errors import InvalidActualsError
 
 __all__ = (
     "SUPPORTED",
+    "ArrowStream",
     "FrameInput",
     "check_tolerance",
     "conform",
@@ -40,6 +41,14 @@ SUPPORTED = (
 
 FrameInput = pl.DataFrame | pl.LazyFrame
 """A Polars frame after conversion."""
+
+
+class ArrowStream(Protocol):
+    """An object speaking the Arrow C stream interface: pyarrow, pandas ≥ 2.2, DuckDB …"""
+
+    def __arrow_c_stream__(self, requested_schema: Any = None) -> Any:
+        """Export the data as an Arrow C stream (a PyCapsule)."""
+
 
 _ID_DTYPES = "String, Categorical or Enum"
 _SCENARIO_DTYPES = "String, an integer type, Categorical or Enum"
@@ -192,7 +201,8 @@ def to_polars(data: object, column: str) -> FrameInput:
             raise InvalidActualsError(problem)
         try:
             # NaN stays NaN (it is refused like NaN in a Polars frame, not read as missing).
-            return pl.from_pandas(data, nan_to_null=False)
+            converted: pl.DataFrame = pl.from_pandas(cast(Any, data), nan_to_null=False)
+            return converted
         except ImportError as error:
             raise ImportError(
                 "reading a pandas DataFrame needs pyarrow: pip install 'jinan-gov[pandas]'"

@@ -341,3 +341,7 @@ def _outcome_table() -> pl.DataFrame:
 
 OUTCOMES = _outcome_table()
 """Row ``comparison * 6 + outcome`` describes that outcome of that kind of comparison."""
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

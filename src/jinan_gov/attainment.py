@@ -15,13 +15,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING, Any, SupportsFloat, cast, overload
+from typing import TYPE_CHECKING, SupportsFloat, cast, overload
 
 import polars as pl
 
 from jinan_gov._engine import assess_frame, result_schema
 from jinan_gov._inputs import (
     SUPPORTED,
+    ArrowStream,
     check_tolerance,
     conform,
     frame_from_mapping,
@@ -78,7 +79,7 @@ def assessable_targets() -> list[str]:
     return _plan_targets()["id"].to_list()
 
 
-Actuals = Mapping[str, SupportsFloat] | pl.DataFrame | Any
+Values = Mapping[str, SupportsFloat] | pl.DataFrame | ArrowStream
 """A mapping, a Polars or pandas DataFrame or an Arrow stream (see :func:`assess`)."""
 
 
@@ -98,20 +99,20 @@ def _values(
 def assess(
     actuals: pl.LazyFrame,
     *,
-    benchmarks: Mapping[str, SupportsFloat] | pl.DataFrame | pl.LazyFrame | Any | None = None,
+    benchmarks: Values | pl.LazyFrame | None = None,
     tolerance: SupportsFloat = DEFAULT_TOLERANCE,
 ) -> pl.LazyFrame: ...
 @overload
 def assess(
-    actuals: Mapping[str, SupportsFloat] | pl.DataFrame | Any,
+    actuals: Values,
     *,
-    benchmarks: Mapping[str, SupportsFloat] | pl.DataFrame | pl.LazyFrame | Any | None = None,
+    benchmarks: Values | pl.LazyFrame | None = None,
     tolerance: SupportsFloat = DEFAULT_TOLERANCE,
 ) -> DataFrame[AssessmentSchema]: ...
 def assess(
-    actuals: Mapping[str, SupportsFloat] | pl.DataFrame | pl.LazyFrame | Any,
+    actuals: Values | pl.LazyFrame,
     *,
-    benchmarks: Mapping[str, SupportsFloat] | pl.DataFrame | pl.LazyFrame | Any | None = None,
+    benchmarks: Values | pl.LazyFrame | None = None,
     tolerance: SupportsFloat = DEFAULT_TOLERANCE,
 ) -> DataFrame[AssessmentSchema] | pl.LazyFrame:
     """Assess actual values against the plan's 2023 targets.
@@ -255,7 +256,7 @@ def attainment_summary(
     )
 
 
-def _read(source: CsvSource | pl.DataFrame | pl.LazyFrame | Any, column: str) -> pl.DataFrame:
+def _read(source: CsvSource | Values | pl.LazyFrame, column: str) -> pl.DataFrame:
     """Values from a CSV source or a frame, in the schema's dtypes."""
     if is_frame_like(source):
         frame, _ = conform(to_polars(source, column), column)
@@ -268,7 +269,7 @@ def _read(source: CsvSource | pl.DataFrame | pl.LazyFrame | Any, column: str) ->
     return read_values_csv(cast(CsvSource, source), column)
 
 
-def read_actuals(source: CsvSource | pl.DataFrame | Any) -> pl.DataFrame:
+def read_actuals(source: CsvSource | pl.DataFrame | pl.LazyFrame | ArrowStream) -> pl.DataFrame:
     """Read actual values (``id,actual[,scenario]``) from a CSV or a frame and validate them.
 
     Parameters
@@ -295,7 +296,9 @@ def read_actuals(source: CsvSource | pl.DataFrame | Any) -> pl.DataFrame:
     return cast(pl.DataFrame, ActualsSchema.validate(frame, lazy=True))
 
 
-def read_benchmarks(source: CsvSource | pl.DataFrame | Any) -> pl.DataFrame:
+def read_benchmarks(
+    source: CsvSource | pl.DataFrame | pl.LazyFrame | ArrowStream,
+) -> pl.DataFrame:
     """Read benchmarks (``id,benchmark[,scenario]``) for :func:`assess`, like :func:`read_actuals`.
 
     Raises
