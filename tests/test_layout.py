@@ -47,7 +47,9 @@ DOMAIN = frozenset(
         "search",
     }
 )
-SURFACE = frozenset({"__init__", "__main__", "_cli_extract", "_cli_io", "cli", "export", "widgets"})
+SURFACE = frozenset(
+    {"__init__", "__main__", "_cli_assess", "_cli_extract", "_cli_io", "cli", "export", "widgets"}
+)
 LAYERS = dict.fromkeys(CORE, 0) | dict.fromkeys(DOMAIN, 1) | dict.fromkeys(SURFACE, 2)
 LAYER_NAMES = ("core", "domain", "surface")
 

@@ -85,7 +85,7 @@ _SUFFIXES: dict[str, OutputFormat] = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
 }
-_CHUNK_ROWS = 50_000  # rows serialised at a time when streaming to standard output
+_CHUNK_ROWS = 10_000  # rows serialised at a time when streaming to standard output
 
 # --- terminal text ----------------------------------------------------------------------------
 
@@ -184,49 +184,64 @@ def write_stdout(data: bytes) -> None:
     buffer.flush()
 
 
-def _slices(frame: pl.DataFrame) -> Iterator[tuple[bool, pl.DataFrame]]:
-    """``(is_first, slice)`` of at most ``_CHUNK_ROWS`` rows; an empty frame gives one slice."""
-    for offset in range(0, max(frame.height, 1), _CHUNK_ROWS):
-        yield offset == 0, frame.slice(offset, _CHUNK_ROWS)
+Frames = pl.DataFrame | Iterable[pl.DataFrame]
+"""One frame, or the batches of one result (all with the same columns), in order."""
 
 
-def write_csv(frame: pl.DataFrame) -> None:
-    """``frame`` as UTF-8 CSV on standard output, a slice at a time (the same bytes as
-    :func:`jinan_gov.export.csv_bytes`)."""
-    for first, part in _slices(frame):
+def _frames(frames: Frames) -> Iterator[pl.DataFrame]:
+    return iter([frames]) if isinstance(frames, pl.DataFrame) else iter(frames)
+
+
+def _slices(frames: Frames) -> Iterator[tuple[bool, pl.DataFrame]]:
+    """``(is_first, slice)`` of at most ``_CHUNK_ROWS`` rows over every frame; the first
+    frame always gives a slice, even when it is empty (it carries the header)."""
+    first = True
+    for frame in _frames(frames):
+        for offset in range(0, max(frame.height, 1 if first else 0), _CHUNK_ROWS):
+            yield first, frame.slice(offset, _CHUNK_ROWS)
+            first = False
+
+
+def write_csv(frames: Frames) -> None:
+    """Rows as UTF-8 CSV on standard output, a slice at a time (one header; the same bytes as
+    :func:`jinan_gov.export.csv_bytes` of the frames put together)."""
+    for first, part in _slices(frames):
         chunk = io.BytesIO()
         part.write_csv(chunk, include_header=first, line_terminator="\n")
         write_stdout(chunk.getvalue())
 
 
-def _json_array(frame: pl.DataFrame) -> Iterator[bytes]:
+def _json_array(frames: Frames) -> Iterator[bytes]:
     """A JSON array of the rows as objects, one row per line (NaN written as null)."""
     yield b"["
-    for first, part in _slices(frame):
+    empty = True
+    for _, part in _slices(frames):
         if part.height == 0:
             continue
         chunk = io.BytesIO()
         part.write_ndjson(chunk)
         rows = chunk.getvalue().rstrip(b"\n").replace(b"\n", b",\n")
-        yield (b"\n" if first else b",\n") + rows
-    yield b"\n]" if frame.height else b"]"
+        yield (b"\n" if empty else b",\n") + rows
+        empty = False
+    yield b"]" if empty else b"\n]"
 
 
-def write_json(document: pl.DataFrame | Mapping[str, pl.DataFrame]) -> None:
-    """Stream a frame as a JSON list of rows, or several as ``{"name": [rows], ...}``.
+def write_json(document: Frames | Mapping[str, Frames]) -> None:
+    """Stream rows as a JSON list, or several results as ``{"name": [rows], ...}``.
 
     Rows are serialised by Polars a slice at a time: memory stays flat however many rows
-    there are, and the output is valid JSON (NaN and infinities become null).
+    there are, and the output is valid JSON (NaN and infinities become null). The values of
+    ``document`` are consumed in order, so a later one may be computed from earlier ones.
     """
-    if isinstance(document, pl.DataFrame):
+    if not isinstance(document, Mapping):
         for piece in _json_array(document):
             write_stdout(piece)
         write_stdout(b"\n")
         return
-    for index, (name, frame) in enumerate(document.items()):
+    for index, (name, frames) in enumerate(document.items()):
         key = json.dumps(name, ensure_ascii=False).encode("utf-8")
         write_stdout((b"{" if index == 0 else b",\n") + key + b": ")
-        for piece in _json_array(frame):
+        for piece in _json_array(frames):
             write_stdout(piece)
     write_stdout(b"}\n" if document else b"{}\n")
 
@@ -261,22 +276,48 @@ def check_output(args: argparse.Namespace) -> OutputFormat:
     return output_format(args.output, args.output_format)
 
 
-def write_output(path: str, frame: pl.DataFrame, fmt: OutputFormat) -> Path:
-    """Write ``frame`` to ``path`` (``~`` expanded) as CSV, Parquet or JSON lines.
+def write_output(path: str, frames: Frames, fmt: OutputFormat) -> Path:
+    """Write rows to ``path`` (``~`` expanded) as CSV, Parquet or JSON lines.
 
-    Polars writes the file directly; it appears only when complete (see
+    Polars writes the file directly, batch after batch (Parquet batches are staged as parts
+    and merged by Polars' streaming engine); the file appears only when complete (see
     :func:`jinan_gov._atomic.publish_file`), replacing a file or link of that name.
     """
 
     def write(temporary: Path) -> None:
-        if fmt == "csv":
-            frame.write_csv(temporary, line_terminator="\n")
-        elif fmt == "parquet":
-            frame.write_parquet(temporary)
-        else:
-            frame.write_ndjson(temporary)
+        if fmt == "parquet":
+            _write_parquet(temporary, frames)
+            return
+        with temporary.open("wb") as out:
+            for first, part in _slices(frames):
+                if fmt == "csv":
+                    part.write_csv(out, include_header=first, line_terminator="\n")
+                else:
+                    part.write_ndjson(out)
 
     return publish_file(Path(path).expanduser(), write)
+
+
+def _write_parquet(path: Path, frames: Frames) -> None:
+    if isinstance(frames, pl.DataFrame):
+        frames.write_parquet(path)
+        return
+    with tempfile.TemporaryDirectory(prefix=".parts-", dir=path.parent) as parts:
+        names = []
+        for index, frame in enumerate(frames):
+            names.append(Path(parts) / f"{index:06d}.parquet")
+            frame.write_parquet(names[-1])
+        if len(names) == 1:
+            os.replace(names[0], path)
+        else:
+            pl.scan_parquet(names).sink_parquet(path)
+
+
+def binding_text(binding: bool | None) -> str:
+    """``binding``, ``indicative`` or nothing, for a target's type."""
+    if binding is None:
+        return ""
+    return "binding" if binding else "indicative"
 
 
 def json_default(value: object) -> object:

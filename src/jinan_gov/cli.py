@@ -31,7 +31,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
-import math
 import os
 import re
 import sys
@@ -41,54 +40,38 @@ from typing import Any
 import polars as pl
 
 import jinan_gov
-from jinan_gov import rules
+from jinan_gov import _cli_assess, rules
 from jinan_gov._cli_extract import add_extract
 from jinan_gov._cli_io import (
     DATA_ERRORS,
     OUTPUT_FORMATS,
     PROG,
-    TABLE_ROWS,
-    check_output,
+    binding_text,
     emit,
     escape,
     one_line,
     output_format,
     print_json,
-    read_input,
     report,
-    rows_hint,
     silence_stdout,
     table,
-    write_csv,
-    write_json,
 )
 from jinan_gov.attainment import (
     DEFAULT_TOLERANCE,
-    assess,
-    attainment_summary,
-    read_actuals,
-    read_benchmarks,
 )
 from jinan_gov.export import FORMATS, export
-from jinan_gov.plan import indicators, outcomes_2022, targets_2023, tasks_2023
+from jinan_gov.plan import outcomes_2022, targets_2023, tasks_2023
 from jinan_gov.schemas import MEASURES, QUALIFIERS
 from jinan_gov.sources import appointments, documents
-from jinan_gov.wording import format_number, target_text
+from jinan_gov.wording import target_text
 from jinan_gov.workdays import add_working_days, is_working_day
 
 __all__ = ("build_parser", "main", "target_text")
 
 _NAME_WIDTH = 44
 _TEXT_LIMIT = 31  # working days listed one by one by `due`; longer counts are summarised
-_SUMMARY_LINES = 20  # scenarios summarised one by one; more get one line in total
 
 # --- Rendering ----------------------------------------------------------------------------
-
-
-def _binding_text(binding: bool | None) -> str:
-    if binding is None:
-        return ""
-    return "binding" if binding else "indicative"
 
 
 # --- overview -----------------------------------------------------------------------------
@@ -110,7 +93,7 @@ def _overview(_: argparse.Namespace) -> int:
         f"\n2023 main targets ({plan['doc_no']}, part 二; binding 约束性, indicative 预期性)",
     )
     rows = [
-        (r["id"], r["name_en"], target_text(r), _binding_text(r["binding"]))
+        (r["id"], r["name_en"], target_text(r), binding_text(r["binding"]))
         for r in targets.iter_rows(named=True)
     ]
     print(table(("id", "name", "target", "type"), rows, limits={"name": _NAME_WIDTH}))
@@ -164,7 +147,7 @@ def _targets(args: argparse.Namespace) -> int:
 
     def render() -> str:
         rows = [
-            (r["id"], r["section"], r["name_en"], target_text(r), _binding_text(r["binding"]))
+            (r["id"], r["section"], r["name_en"], target_text(r), binding_text(r["binding"]))
             for r in frame.iter_rows(named=True)
         ]
         header = ("id", "section", "name", "target", "type")
@@ -197,96 +180,6 @@ def _listing(loader: Callable[[], pl.DataFrame], value_header: str) -> Callable[
 
 
 # --- assess -------------------------------------------------------------------------------
-
-
-def _counts_text(row: Mapping[str, Any]) -> str:
-    share = row["share_attained"]
-    shown = "n/a" if share is None or math.isnan(share) else f"{share:.0%}"
-    return (
-        f"{row['assessed']} assessed: {row['exceeded']} exceeded, {row['met']} met, "
-        f"{row['missed']} missed, {row['not_assessable']} not assessable; attained {shown}"
-    )
-
-
-def _summary_line(row: Mapping[str, Any]) -> str:
-    binding = {True: "yes", False: "NO", None: "unknown (not every binding target assessed)"}
-    scenario = row.get("scenario")
-    named = "" if scenario is None else f"scenario {escape(str(scenario))}: "
-    return (
-        f"{named}{_counts_text(row)}; "
-        f"all binding targets attained: {binding[row['all_binding_attained']]}"
-    )
-
-
-def _print_summary(result: pl.DataFrame) -> None:
-    """One line per scenario, or for many scenarios one line for all rows together."""
-    scenarios = result["scenario"].n_unique()
-    if scenarios <= _SUMMARY_LINES:
-        for totals in attainment_summary(result).iter_rows(named=True):
-            print(_summary_line(totals))
-        return
-    together = result.with_columns(pl.lit(None, dtype=pl.String).alias("scenario"))
-    totals = attainment_summary(together).row(0, named=True)
-    print(f"{scenarios} scenarios, {result.height} rows: {_counts_text(totals)}")
-    print(f"one line per scenario: {PROG} assess ... --summary (--output FILE to save them)")
-
-
-def _assess(args: argparse.Namespace) -> int:
-    if args.actuals == "-" and args.benchmarks == "-":
-        raise ValueError("only one input can be - (standard input): ACTUALS.csv or --benchmarks")
-    if args.output:
-        check_output(args)  # before the work, not after
-    actuals = read_input(read_actuals, args.actuals, "actuals")
-    benchmarks = (
-        read_input(read_benchmarks, args.benchmarks, "benchmarks") if args.benchmarks else None
-    )
-    result = assess(actuals, benchmarks=benchmarks, tolerance=args.tolerance)
-    del actuals, benchmarks  # only the result is kept from here on
-    if args.summary:
-        summary = attainment_summary(result)
-        emit(args, summary, lambda: "\n".join(map(_summary_line, summary.iter_rows(named=True))))
-        return 0
-    if args.output:
-        emit(args, result, str)
-        _print_summary(result)
-        return 0
-    if args.json:
-        write_json({"assessment": result, "summary": attainment_summary(result)})
-        return 0
-    if args.csv:
-        write_csv(result)
-        return 0
-    if result.height > TABLE_ROWS:
-        _print_summary(result)
-        print(rows_hint(result.height))
-        return 0
-    wanted = set(result["id"])
-    texts = {
-        r["id"]: target_text(r)
-        for r in indicators().filter(pl.col("id").is_in(wanted)).iter_rows(named=True)
-    }
-    scenarios = result["scenario"].drop_nulls().len() > 0
-    header = ["id", "name", "target", "actual", "status", "gap", "tier", "binding"]
-    rows = []
-    for r in result.iter_rows(named=True):
-        row = [
-            str(r["id"]),
-            r["name_en"],
-            texts[r["id"]],
-            "" if r["actual"] is None else format_number(r["actual"]),
-            r["status"],
-            "" if r["gap"] is None else f"{r['gap']:+.10g}",
-            r["tier_reached"] or "",
-            _binding_text(r["binding"]),
-        ]
-        scenario = "" if r["scenario"] is None else str(r["scenario"])
-        rows.append([scenario, *row] if scenarios else row)
-    if scenarios:
-        header.insert(0, "scenario")
-    print(table(header, rows, limits={"name": 40}, right=("actual", "gap")))
-    print()
-    _print_summary(result)
-    return 0
 
 
 # --- rule / search ------------------------------------------------------------------------
@@ -581,7 +474,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="one row per scenario (counts by status, share attained) instead of every target",
     )
     _add_output(assess_)
-    assess_.set_defaults(handler=_assess)
+    assess_.set_defaults(handler=_cli_assess.run)
 
     add_extract(commands, _add_output)
     rule = commands.add_parser("rule", help="one article of the Work Rules, e.g. 39 or 第三十九条")
