@@ -58,3 +58,14 @@ def wheel(session: nox.Session) -> None:
     (wheel_file,) = Path(dist).glob("jinan_gov-*.whl")
     session.run("uv", "pip", "install", "--quiet", "--python", python, str(wheel_file))
     session.run(python, "-I", "tests/installed_smoke.py", external=True)
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Execute the notebooks and publish them with their outputs as HTML in docs/notebooks/.
+
+    Not in the default run: it executes every notebook (about two minutes). Run it after
+    changing a notebook or what the notebooks show; tests/test_docs.py checks the pages.
+    """
+    _sync(session)
+    session.run("python", "docs/build_notebooks.py", *session.posargs)

@@ -197,6 +197,47 @@ def test_explorers_display_as_their_container() -> None:
     assert "jg-plan-explorer" in explorer.container._dom_classes
 
 
+def test_explorers_carry_a_static_view_with_their_charts() -> None:
+    plan = w.plan_explorer(section="二(二)")._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in plan
+    static = plan["text/html"]
+    assert static.count('class="marks"') == 3
+    assert "地区生产总值增长" in static
+    assert "二(二)" in static
+    what_if = w.attainment_what_if({"gdp_growth_2023": 4.0})._repr_mimebundle_()
+    assert what_if["text/html"].count('class="marks"') == 1
+    assert "missed 未达预期" in what_if["text/html"]
+    rules = w.rules_explorer()._repr_mimebundle_()
+    assert "第五十条" in rules["text/html"]
+    assert "2023-05-09" in rules["text/html"]
+
+
+def test_chart_widget_carries_a_static_svg() -> None:
+    chart = w.gap_chart(jg.assess({"gdp_growth_2023": 4.0}))
+    bundle = w.chart_widget(chart)._repr_mimebundle_()
+    assert bundle is not None
+    data, _ = bundle
+    assert "application/vnd.jupyter.widget-view+json" in data
+    svg = data["image/svg+xml"]
+    assert svg.startswith("<svg")
+    assert 'class="marks"' in svg
+    assert "地区生产总值增长" in svg
+
+
+def test_pairs_chart_leaves_room_past_the_longest_bar() -> None:
+    spec = w.pairs_chart(w.plan_pairs()).to_dict()
+    rows = spec["datasets"][spec["data"]["name"]]
+    parks = [row for row in rows if row["name_zh"] == "新建各类公园"]
+    assert max(row["value"] for row in parks) == 100
+    assert all(row["room_high"] > 100 for row in parks)
+    room = spec["spec"]["layer"][1]
+    assert room["mark"]["opacity"] == 0
+    assert (room["encoding"]["x"]["field"], room["encoding"]["x2"]["field"]) == (
+        "room_low",
+        "room_high",
+    )
+
+
 def test_chart_widget_is_offline_svg() -> None:
     widget = w.chart_widget(alt.Chart(pl.DataFrame({"x": [1]})).mark_point().encode(x="x:Q"))
     assert isinstance(widget, alt.JupyterChart)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Final
+from typing import Any, Final
 
 import altair as alt
+import vl_convert
 
 __all__ = (
     "EMBED_OPTIONS",
@@ -14,8 +15,11 @@ __all__ = (
     "STATUS_COLORS",
     "STATUS_LABELS",
     "TARGET_LABEL",
+    "OfflineChart",
+    "chart_svg",
     "chart_widget",
     "kind_color",
+    "static_figure",
 )
 
 MEASURE_LABELS: Final[Mapping[str, str]] = {
@@ -68,15 +72,53 @@ def kind_color() -> alt.Color:
     )
 
 
+def chart_svg(chart: object) -> str:
+    """The chart drawn offline as an SVG document by vl-convert (no browser, no network).
+
+    ``chart`` is an altair chart (the ``chart`` of a :class:`~altair.JupyterChart`); anything
+    else, such as no chart yet, draws nothing (``""``).
+
+    >>> from jinan_gov.plan import plan_pairs
+    >>> from jinan_gov.widgets import sections_chart
+    >>> chart_svg(sections_chart(plan_pairs())).startswith("<svg")
+    True
+    """
+    if not isinstance(chart, alt.TopLevelMixin):
+        return ""
+    vl_version = "_".join(alt.SCHEMA_VERSION.split(".")[:2])
+    return str(vl_convert.vegalite_to_svg(chart.to_dict(), vl_version=vl_version))
+
+
+def static_figure(chart: object) -> str:
+    """The chart as static HTML: its SVG in a ``<figure class="jg-chart">``."""
+    return f'<figure class="jg-chart">{chart_svg(chart)}</figure>'
+
+
+class OfflineChart(alt.JupyterChart):
+    """A :class:`altair.JupyterChart` whose display also carries the chart as a static SVG.
+
+    A live notebook or Voila shows the interactive widget; a saved notebook read without a
+    kernel (a code-hosting site, nbviewer, the HTML export) shows the SVG drawn at display
+    time.
+    """
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        bundle: Any = super()._repr_mimebundle_(**kwargs)
+        data, metadata = bundle if isinstance(bundle, tuple) else (bundle, {})
+        return {**data, "image/svg+xml": chart_svg(self.chart)}, metadata
+
+
 def chart_widget(chart: alt.TopLevelMixin) -> alt.JupyterChart:
     """Wrap an altair chart in a :class:`altair.JupyterChart` that works offline.
 
     The first call switches :class:`~altair.JupyterChart` to offline mode for the whole
     session (vl-convert bundles Vega's JavaScript into the widget; no CDN is used). The chart
     is rendered as SVG without the actions menu. Replace ``widget.chart`` to redraw it.
+    Displayed, it also carries a static SVG of the chart (see :class:`OfflineChart`), so a
+    saved notebook shows the chart without a kernel.
     """
     alt.JupyterChart.enable_offline()
-    return alt.JupyterChart(chart, embed_options=dict(EMBED_OPTIONS))  # type: ignore[arg-type]
+    return OfflineChart(chart, embed_options=dict(EMBED_OPTIONS))  # type: ignore[arg-type]
 
 
 def __dir__() -> list[str]:

@@ -28,10 +28,10 @@ __all__ = (
 
 CSS = """<style>
 .jg-table {border-collapse: collapse; font-size: 13px; margin: 4px 0;}
-.jg-table th, .jg-table td {border-bottom: 1px solid #ddd; padding: 3px 8px; text-align: left;
-  vertical-align: top;}
+table.jg-table th, table.jg-table td {border-bottom: 1px solid #ddd; padding: 3px 8px;
+  text-align: left; vertical-align: top;}
 .jg-table th {background: #f3f3f3; position: sticky; top: 0;}
-.jg-table td.num {text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap;}
+table.jg-table td.num {text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap;}
 .jg-en {color: #555; font-size: 12px;}
 .jg-quote {color: #666; font-size: 12px;}
 .jg-scroll {max-height: 420px; overflow: auto;}
@@ -39,6 +39,9 @@ CSS = """<style>
 .jg-summary {font-size: 15px; font-weight: 600; margin: 4px 0;}
 .jg-message {color: #b35806;}
 .jg-article p {margin: 4px 0; line-height: 1.6;}
+.jg-chart {margin: 8px 0;}
+.jg-static table.jg-table th, .jg-static table.jg-table td {text-align: left;}
+.jg-static table.jg-table td.num {text-align: right;}
 .jg-day {display: inline-block; min-width: 44px; margin: 1px; padding: 2px 3px;
   border-radius: 3px; font-size: 11px; text-align: center; vertical-align: top;}
 </style>"""
@@ -98,9 +101,17 @@ def observe(callback: Any, *controls: Any) -> None:
         control.observe(callback, names="value")
 
 
-def display_bundle(container: Any, kwargs: Mapping[str, Any]) -> Any:
-    """The display of an explorer: the mimebundle of its container widget."""
-    return container._repr_mimebundle_(**kwargs)
+def display_bundle(container: Any, kwargs: Mapping[str, Any], static: str) -> Any:
+    """The display of an explorer: its container widget, and ``static`` HTML beside it.
+
+    A live notebook shows the widget; a saved notebook read without a kernel shows the
+    static HTML (the outputs and charts as they were when the explorer was displayed).
+    """
+    bundle = container._repr_mimebundle_(**kwargs)
+    html = {"text/html": f'<div class="jg-static">{static}</div>'}
+    if isinstance(bundle, tuple):  # (data, metadata)
+        return {**bundle[0], **html}, bundle[1]
+    return {**bundle, **html}
 
 
 def __dir__() -> list[str]:

@@ -21,8 +21,10 @@ from jinan_gov.errors import UnknownIdError
 from jinan_gov.plan import plan_pairs
 from jinan_gov.schemas import STATUSES
 from jinan_gov.widgets import _html
-from jinan_gov.widgets._charts import STATUS_COLORS, STATUS_LABELS, chart_widget
+from jinan_gov.widgets._charts import STATUS_COLORS, STATUS_LABELS, chart_widget, static_figure
 from jinan_gov.wording import format_number
+
+_TITLE = "What if? 2023 main targets 主要目标完成情况模拟"
 
 __all__ = (
     "AttainmentWhatIf",
@@ -279,7 +281,14 @@ class AttainmentWhatIf:
         self.chart.chart = gap_chart(self.assessment)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return _html.display_bundle(self.container, kwargs)
+        return _html.display_bundle(self.container, kwargs, self.static_html())
+
+    def static_html(self) -> str:
+        """The what-if as it stands, as static HTML: summary, gap chart, status table."""
+        return (
+            f"<h3>{_TITLE}</h3>{self.summary.value}{self.messages.value}"
+            f"{static_figure(self.chart.chart)}{self.table.value}"
+        )
 
 
 def attainment_what_if(
@@ -390,7 +399,7 @@ def attainment_what_if(
         layout=widgets.Layout(min_width="39em"),
     )
     what_if.container.children = [
-        widgets.HTML("<h3>What if? 2023 main targets 主要目标完成情况模拟</h3>"),
+        widgets.HTML(f"<h3>{_TITLE}</h3>"),
         what_if.summary,
         what_if.messages,
         widgets.HBox([inputs, what_if.chart]),

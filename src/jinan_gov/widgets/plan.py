@@ -24,10 +24,12 @@ from jinan_gov.widgets._charts import (
     TARGET_LABEL,
     chart_widget,
     kind_color,
+    static_figure,
 )
 from jinan_gov.wording import format_number
 
 __all__ = (
+    "HEADROOM",
     "PlanExplorer",
     "measure_options",
     "measures_chart",
@@ -42,6 +44,10 @@ _TABLE_LABELS: Final[Mapping[str, str]] = {
     "targets_2023": "主要目标 main target",
     "tasks_2023": "任务目标 task target",
 }
+_TITLE = "2022 outcomes and 2023 targets 2022年实绩与2023年目标"
+HEADROOM: Final = 1.08
+"""How far a bar chart's axis runs past its longest bar (1.08: 8 % further)."""
+
 _FIGURE_TOOLTIP = [
     alt.Tooltip("name_zh:N", title="指标"),
     alt.Tooltip("name_en:N", title="indicator"),
@@ -106,15 +112,22 @@ def pairs_chart(pairs: pl.DataFrame, *, width: int = 340) -> alt.FacetChart:
     own scale, so figures are only ever compared with figures of the same kind. A relative
     target (高于全省平均水平) has no bar of its own; the tooltip gives the target as written.
 
+    Each panel's axis runs a little past its largest figure (:data:`HEADROOM`), so the
+    longest bar never ends flush with the axis as if it were cut off.
+
     >>> spec = pairs_chart(filter_pairs(plan_pairs(), section="二(二)")).to_dict()
-    >>> spec["spec"]["encoding"]["x"]["field"], spec["facet"]["row"]["field"]
+    >>> spec["spec"]["layer"][0]["encoding"]["x"]["field"], spec["facet"]["row"]["field"]
     ('value', 'panel')
     """
     values = _long_values(pairs.filter(pl.col("paired"))).with_columns(
         panel=pl.col("panel") + pl.lit(" (") + pl.col("unit") + pl.lit(")")
     )
+    values = values.with_columns(
+        room_low=pl.min_horizontal(pl.col("value").min().over("panel"), 0.0) * HEADROOM,
+        room_high=pl.max_horizontal(pl.col("value").max().over("panel"), 0.0) * HEADROOM,
+    )
     bars = (
-        alt.Chart(values)
+        alt.Chart()
         .mark_bar()
         .encode(
             x=alt.X("value:Q", title=None),
@@ -123,10 +136,17 @@ def pairs_chart(pairs: pl.DataFrame, *, width: int = 340) -> alt.FacetChart:
             color=kind_color(),
             tooltip=_FIGURE_TOOLTIP,
         )
-        .properties(width=width, height=alt.Step(9))
+    )
+    # An invisible rule over each panel's range with headroom: it only widens the x domain.
+    room = (
+        alt.Chart()
+        .mark_rule(opacity=0)
+        .encode(x="room_low:Q", x2="room_high:Q", y=alt.Y("name_zh:N", sort=None))
     )
     chart: alt.FacetChart = (
-        bars.facet(
+        alt.layer(bars, room, data=values)
+        .properties(width=width, height=alt.Step(9))
+        .facet(
             row=alt.Row(
                 "panel:N",
                 title=None,
@@ -164,11 +184,18 @@ def sections_chart(pairs: pl.DataFrame, *, width: int = 300) -> alt.Chart:
         )
     )
     order = counts["section"].unique(maintain_order=True).to_list()
+    totals = counts.group_by("section").agg(pl.col("count").sum())["count"].to_list()
+    longest = max(totals, default=0)
     chart: alt.Chart = (
         alt.Chart(counts, title="Number of 2023 targets per section 各部分目标数")
         .mark_bar()
         .encode(
-            x=alt.X("count:Q", title="targets 目标数", stack="zero"),
+            x=alt.X(
+                "count:Q",
+                title="targets 目标数",
+                stack="zero",
+                scale=alt.Scale(domain=[0, float(longest) * HEADROOM], nice=True),
+            ),
             y=alt.Y("section:N", title=None, sort=order, axis=alt.Axis(labelLimit=200)),
             color=alt.Color(
                 "table:N",
@@ -274,7 +301,17 @@ class PlanExplorer:
         self.measures_chart.chart = measures_chart(self.frame)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return _html.display_bundle(self.container, kwargs)
+        return _html.display_bundle(self.container, kwargs, self.static_html())
+
+    def static_html(self) -> str:
+        """The explorer as it stands, as static HTML: filters, summary, charts, table."""
+        filters = f"{self.section.label} · {self.measure.label}"
+        charts = (self.pairs_chart, self.sections_chart, self.measures_chart)
+        return (
+            f"<h3>{_TITLE}</h3>{_html.en(filters)}{self.summary.value}"
+            + "".join(static_figure(widget.chart) for widget in charts)
+            + str(self.table.value)
+        )
 
 
 def plan_explorer(section: str = "", measure: str = "") -> PlanExplorer:
@@ -319,7 +356,7 @@ def plan_explorer(section: str = "", measure: str = "") -> PlanExplorer:
     )
     table_box = widgets.Accordion(children=[explorer.table], titles=("表格 Table",))
     explorer.container.children = [
-        widgets.HTML("<h3>2022 outcomes and 2023 targets 2022年实绩与2023年目标</h3>"),
+        widgets.HTML(f"<h3>{_TITLE}</h3>"),
         widgets.HBox([section_box, measure_box]),
         explorer.summary,
         widgets.HBox(

@@ -326,7 +326,16 @@ class RulesExplorer:
         self.due.value = deadline_html(self.start.value, fact_id, int(self.working_days.value))
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return _html.display_bundle(self.container, kwargs)
+        return _html.display_bundle(self.container, kwargs, self.static_html())
+
+    def static_html(self) -> str:
+        """The explorer as it stands, as static HTML: one section per tab."""
+        tabs = (
+            ("检索 Search", self.results.value + self.article.value),
+            ("要点 Facts", self.facts.value),
+            ("期限 Deadlines", self.due.value),
+        )
+        return "".join(f"<h4>{title}</h4>{html}" for title, html in tabs)
 
 
 def rules_explorer(
