@@ -177,6 +177,7 @@ PUBLIC: dict[str, tuple[str, ...]] = {
         "summary_line",
     ),
     "jinan_gov.widgets.plan": (
+        "HEADROOM",
         "PlanExplorer",
         "measure_options",
         "measures_chart",
