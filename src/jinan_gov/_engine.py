@@ -130,14 +130,18 @@ def _duplicates_ruled_out(work: pl.DataFrame, period: int | None) -> bool:
     of distinct targets repeated down the frame, nor when targets strictly increase within
     each run. When this cheap proof fails, the pairs are hashed.
     """
-    runs = work.select(pl.col("scenario").rle().struct.unnest())
+    scenario = pl.col("scenario")
+    changes = work.select(scenario.ne_missing(scenario.shift(1)).sum()).item()
+    if 2 * changes > work.height:  # mostly runs of one row: hashing is as cheap as a proof
+        return False
+    runs = work.select(scenario.rle().struct.unnest())
     if runs["value"].n_unique() != runs.height:
         return False
     if period is not None and work["_idx"].head(period).n_unique() == period:
         lengths = runs["len"]
         if (lengths.head(-1) == period).all() and lengths[-1] <= period:
             return True
-    index, scenario = pl.col("_idx"), pl.col("scenario")
+    index = pl.col("_idx")
     increasing = (index > index.shift(1)) | scenario.ne_missing(scenario.shift(1))
     return bool(work.select(increasing.all()).item())
 

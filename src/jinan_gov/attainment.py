@@ -33,7 +33,7 @@ from jinan_gov._semantics import TARGET_COLUMNS, Compiled, compile_targets
 from jinan_gov._user_csv import CsvSource, read_values_csv
 from jinan_gov._what_if import what_if_targets
 from jinan_gov.plan import indicators
-from jinan_gov.schemas import STATUSES, ActualsSchema
+from jinan_gov.schemas import STATUSES
 
 if TYPE_CHECKING:
     from pandera.typing.polars import DataFrame
@@ -292,6 +292,8 @@ def read_actuals(source: CsvSource | pl.DataFrame | pl.LazyFrame | ArrowStream) 
         The file is missing, a directory, undecodable, lacks the columns, has a row without
         an id or a value that is not a number (the message names the line).
     """
+    from jinan_gov.schemas import ActualsSchema  # noqa: PLC0415 - pandera on first validation
+
     frame = _read(source, "actual")
     return cast(pl.DataFrame, ActualsSchema.validate(frame, lazy=True))
 
