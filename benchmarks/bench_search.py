@@ -1,14 +1,19 @@
 """Accuracy and latency of the searches against a naive baseline, measured in one run.
 
 Run with ``uv run python benchmarks/bench_search.py``. Question sets
-(``tests/data/rules_search_questions*.csv``: lang, question, expected_article):
+(``tests/data/rules_search_questions*.csv``: lang, question, expected_article and,
+in the unseen sets, also_acceptable: other articles that answer the question too, separated
+by ``|``; a hit is the expected article or one of these):
 
 - ``rules_search_questions.csv``: written from reading the Rules before the
   ranking was implemented; ``..._holdout.csv``: written after, never tuned on;
 - ``..._dev.csv``: colloquial questions in everyday words (both languages),
   written before the glossary and the plain-English notes were tuned on them;
 - ``..._unseen.csv``: colloquial questions written by someone who never saw
-  the search code, glossary or notes; never used for tuning.
+  the search code, glossary or notes; measured once, since used for tuning
+  (the first unseen set);
+- ``..._unseen2.csv``: the second unseen set, written independently from the
+  Rules text alone and measured once after tuning was frozen.
 
 The baseline scores each article by naive substring counting: how often each
 CJK character of the question occurs in the article's Chinese text, plus how
@@ -36,6 +41,7 @@ SETS = {
     "holdout": DATA / "rules_search_questions_holdout.csv",
     "dev": DATA / "rules_search_questions_dev.csv",
     "unseen": DATA / "rules_search_questions_unseen.csv",
+    "unseen2": DATA / "rules_search_questions_unseen2.csv",
 }
 INDICATOR_QUERIES = (
     "GDP growth",
@@ -49,10 +55,17 @@ PASSES = 7
 TARGET_MS = 1.0
 
 
-def load_questions(path: Path) -> list[tuple[str, str, int]]:
+def load_questions(path: Path) -> list[tuple[str, str, set[int]]]:
+    """(lang, question, the articles that count as a hit) for each row of a question set."""
     with path.open(encoding="utf-8", newline="") as handle:
         return [
-            (r["lang"], r["question"], int(r["expected_article"])) for r in csv.DictReader(handle)
+            (
+                r["lang"],
+                r["question"],
+                {int(r["expected_article"])}
+                | {int(n) for n in re.split(r"[|;, ]+", r.get("also_acceptable") or "") if n},
+            )
+            for r in csv.DictReader(handle)
         ]
 
 
@@ -100,12 +113,12 @@ def main() -> None:
             ours = search(question, limit=3)["article_no"].to_list()
             base = baseline_top(question, zh, en, 3)
             row = results.setdefault(name, {"bm25@1": [], "bm25@3": [], "base@1": [], "base@3": []})
-            row["bm25@1"].append(ours[:1] == [expected])
-            row["bm25@3"].append(expected in ours)
-            row["base@1"].append(base[:1] == [expected])
-            row["base@3"].append(expected in base)
-            if ours[:1] != [expected]:
-                print(f"  miss [{name}] {question!r}: expected {expected}, got {ours}")
+            row["bm25@1"].append(bool(ours) and ours[0] in expected)
+            row["bm25@3"].append(bool(expected & set(ours)))
+            row["base@1"].append(bool(base) and base[0] in expected)
+            row["base@3"].append(bool(expected & set(base)))
+            if not (ours and ours[0] in expected):
+                print(f"  miss [{name}] {question!r}: expected {sorted(expected)}, got {ours}")
 
     print(f"\n{'set':<12}{'n':>4}{'search top1':>13}{'top3':>8}{'base top1':>11}{'top3':>8}")
     for name, row in sorted(results.items()):

