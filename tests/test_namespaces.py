@@ -89,6 +89,7 @@ PUBLIC: dict[str, tuple[str, ...]] = {
         "due_date",
         "facts",
         "search",
+        "select_facts",
     ),
     "jinan_gov.schemas": (
         "DIRECTIONS",

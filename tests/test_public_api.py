@@ -40,7 +40,16 @@ EXPECTED = (
     "tasks_2023",
     "working_days_between",
 )
-RULES_API = ("Article", "article", "articles", "chapters", "due_date", "facts", "search")
+RULES_API = (
+    "Article",
+    "article",
+    "articles",
+    "chapters",
+    "due_date",
+    "facts",
+    "search",
+    "select_facts",
+)
 
 
 def test_all_is_a_sorted_tuple_pinned_here() -> None:

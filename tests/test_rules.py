@@ -47,6 +47,7 @@ def test_public_surface() -> None:
         "due_date",
         "facts",
         "search",
+        "select_facts",
     )
 
 
@@ -544,3 +545,16 @@ def test_article_notebook_views_escape_markup() -> None:
     assert "<script>" not in markdown
     assert r"\*bold\*" in markdown
     assert r"\[link\]" in markdown
+
+
+def test_select_facts_filters_and_refuses_unknown_values() -> None:
+    limits = rules.select_facts("time_limit")
+    assert set(limits["kind"]) == {"time_limit"}
+    assert rules.select_facts().height == rules.facts().height
+    both = rules.select_facts("meeting", "executive")
+    assert set(both["meeting"]) == {"executive"}
+    assert set(both["kind"]) == {"meeting"}
+    with pytest.raises(ValueError, match="unknown fact kind 'deadline'; valid: meeting"):
+        rules.select_facts("deadline")
+    with pytest.raises(ValueError, match="unknown meeting 'board'; valid: plenary"):
+        rules.select_facts(meeting="board")

@@ -36,6 +36,8 @@ from jinan_gov._tables import cached_frame, read_table
 from jinan_gov.errors import ArticleNotFoundError, UnknownIdError, brief
 from jinan_gov.numerals import parse_chinese_numeral, to_chinese_numeral
 from jinan_gov.schemas import (
+    FACT_KINDS,
+    MEETINGS,
     RULES_ARTICLE_COUNT,
     RULES_CHAPTER_COUNT,
     RULES_DOC_ID,
@@ -56,6 +58,7 @@ __all__ = (
     "due_date",
     "facts",
     "search",
+    "select_facts",
 )
 
 _NUM = "一二三四五六七八九十"
@@ -378,6 +381,41 @@ def facts() -> DataFrame[RuleFactSchema]:
 # --- Due dates -------------------------------------------------------------------------
 
 _DUE_UNITS = ("working_days", "days")
+
+
+def select_facts(kind: str = "", meeting: str = "") -> DataFrame[RuleFactSchema]:
+    """The facts of the Work Rules of one kind and/or about one meeting.
+
+    Parameters
+    ----------
+    kind
+        One of :data:`jinan_gov.schemas.FACT_KINDS` (``"meeting"``, ``"time_limit"`` …);
+        ``""`` for all.
+    meeting
+        One of :data:`jinan_gov.schemas.MEETINGS`; ``""`` for all.
+
+    Raises
+    ------
+    ValueError
+        An unknown kind or meeting (the message lists the valid ones).
+
+    Examples
+    --------
+    >>> select_facts("time_limit")["fact_id"].head(2).to_list()
+    ['meeting_documents_issue_working_days', 'countersign_reply_working_days']
+    >>> select_facts(meeting="plenary", kind="meeting")["role"].to_list()[:2]
+    ['members', 'convened_by']
+    """
+    if kind and kind not in FACT_KINDS:
+        raise ValueError(f"unknown fact kind {kind!r}; valid: {', '.join(FACT_KINDS)}")
+    if meeting and meeting not in MEETINGS:
+        raise ValueError(f"unknown meeting {meeting!r}; valid: {', '.join(MEETINGS)}")
+    frame: pl.DataFrame = facts()
+    if kind:
+        frame = frame.filter(kind=kind)
+    if meeting:
+        frame = frame.filter(meeting=meeting)
+    return RuleFactSchema.validate(frame)
 
 
 def _due(unit: str, value: int, start: dt.date) -> dt.date:

@@ -17,6 +17,7 @@ import polars as pl
 
 from jinan_gov import rules
 from jinan_gov.errors import CalendarNotPublishedError
+from jinan_gov.rules import select_facts
 from jinan_gov.schemas import FACT_KINDS, MEETINGS
 from jinan_gov.widgets import _html
 from jinan_gov.workdays import add_working_days, day_kind, holiday_name
@@ -50,6 +51,9 @@ _MEETING_LABELS: Final[Mapping[str, str]] = {
     "special_topic": "专题会议 special topic",
 }
 _WEEKDAYS = ("Mon 周一", "Tue 周二", "Wed 周三", "Thu 周四", "Fri 周五", "Sat 周六", "Sun 周日")
+facts_table = select_facts
+"""The facts of one kind and/or about one meeting: :func:`jinan_gov.rules.select_facts`."""
+
 _DAY_STYLES: Final[Mapping[str, tuple[str, str]]] = {
     "working": ("#d9f0d3", "working day 工作日"),
     "makeup": ("#9ecae1", "make-up working day 调休上班"),
@@ -113,37 +117,6 @@ def article_html(ref: int | str) -> str:
         f'<p class="jg-en"><i>{_html.esc(art.summary_en)}</i></p>'
         f"{paragraphs}{facts_part}</div>"
     )
-
-
-def facts_table(kind: str = "", meeting: str = "") -> pl.DataFrame:
-    """The facts of the Work Rules of one kind and/or about one meeting.
-
-    Parameters
-    ----------
-    kind
-        One of :data:`jinan_gov.schemas.FACT_KINDS` (``"meeting"``, ``"time_limit"`` …);
-        ``""`` for all.
-    meeting
-        One of :data:`jinan_gov.schemas.MEETINGS`; ``""`` for all.
-
-    Raises
-    ------
-    ValueError
-        An unknown kind or meeting (the message lists the valid ones).
-
-    >>> facts_table("time_limit")["fact_id"].head(2).to_list()
-    ['meeting_documents_issue_working_days', 'countersign_reply_working_days']
-    """
-    if kind and kind not in FACT_KINDS:
-        raise ValueError(f"unknown fact kind {kind!r}; valid: {', '.join(FACT_KINDS)}")
-    if meeting and meeting not in MEETINGS:
-        raise ValueError(f"unknown meeting {meeting!r}; valid: {', '.join(MEETINGS)}")
-    frame: pl.DataFrame = rules.facts()
-    if kind:
-        frame = frame.filter(kind=kind)
-    if meeting:
-        frame = frame.filter(meeting=meeting)
-    return frame
 
 
 def facts_html(facts: pl.DataFrame) -> str:
