@@ -36,7 +36,9 @@ def reference(row: dict[str, object], actual: float, benchmark: float | None, to
             return "not_assessable"
         return "met" if actual > benchmark else "missed"
     assert isinstance(t, float)
-    band = abs(t) * tol
+    # The band's edges as a person computes them, in decimal, then typed in as floats.
+    exact, width = Decimal(repr(t)), abs(Decimal(repr(t))) * Decimal(repr(tol))
+    low, high = float(exact - width), float(exact + width)
     lower_better = direction == "lower"
     if q == "exceed":
         return "exceeded" if actual > t else "missed"
@@ -45,13 +47,13 @@ def reference(row: dict[str, object], actual: float, benchmark: float | None, to
     if q in ("at_least", "strive", "plain", "reach"):
         return "exceeded" if actual > t else "met" if actual == t else "missed"
     if q == "cap_about":
-        return "missed" if actual > t + band else "exceeded" if actual < t - band else "met"
+        return "missed" if actual > high else "exceeded" if actual < low else "met"
     if q == "about":
         if direction == "higher":
-            return "missed" if actual < t - band else "exceeded" if actual > t + band else "met"
+            return "missed" if actual < low else "exceeded" if actual > high else "met"
         if direction == "lower":
-            return "missed" if actual > t + band else "exceeded" if actual < t - band else "met"
-        return "met" if t - band <= actual <= t + band else "missed"
+            return "missed" if actual > high else "exceeded" if actual < low else "met"
+        return "met" if low <= actual <= high else "missed"
     if q == "range":
         upper = row["value_upper"]
         assert isinstance(upper, float)
