@@ -70,20 +70,30 @@ def index_of(ids: pl.Series, compiled: Compiled) -> pl.Series:
     return lookup(ids.cast(pl.String))
 
 
-def _period(index: pl.Series) -> int | None:
-    """The length of the block of targets the rows repeat, if they do."""
-    n = len(index)
-    head = index.head(_PERIOD_SEARCH)
-    if n < 4 or head.null_count():
+def _cycle(block: pl.Series, period: int) -> pl.Series:
+    """``block`` repeated to cover a batch starting at any phase of the period."""
+    repeats = _BATCH_ROWS // period + 2
+    return block[pl.int_range(repeats * period, eager=True, dtype=pl.UInt32) % period]
+
+
+def _repeating(column: pl.Series, batches: list[tuple[int, int]]) -> int | None:
+    """The length of the block the column repeats from its first row on, if it does.
+
+    Checked batch by batch against one shared cycle of the block, so no column is copied.
+    """
+    n = len(column)
+    if n < 4 or column.null_count():
         return None
+    head = column.head(_PERIOD_SEARCH)
     repeats = (head.slice(1) == head[0]).arg_true()
-    if not len(repeats):
+    if not len(repeats) or n < 2 * (int(repeats[0]) + 1):
         return None
     period = int(repeats[0]) + 1
-    if n < 2 * period or index.null_count():
-        return None
-    same = index.slice(period) == index.slice(0, n - period)
-    return period if same.all() else None
+    cycle = _cycle(column.head(period), period)
+    for offset, length in batches:
+        if not (column.slice(offset, length) == cycle.slice(offset % period, length)).all():
+            return None
+    return period
 
 
 def _batches(frame: pl.DataFrame) -> list[tuple[int, int]]:
@@ -108,8 +118,7 @@ class _PerTarget:
         if period is not None:
             block = columns[index.head(period)]
             repeats = _BATCH_ROWS // period + 2
-            cycle = pl.int_range(repeats * period, eager=True, dtype=pl.UInt32) % period
-            self.tile = block[cycle]
+            self.tile = block[pl.int_range(repeats * period, eager=True, dtype=pl.UInt32) % period]
 
     def rows(self, offset: int, index: pl.Series) -> pl.DataFrame:
         """The columns for the rows from ``offset`` whose target rows are ``index``."""
@@ -262,23 +271,31 @@ def result_schema(compiled: Compiled, scenario: pl.DataType, ids: pl.DataType) -
     )
 
 
-def _describe(
-    work: pl.DataFrame, per_scenario: pl.DataFrame | None, benchmarks: bool
-) -> pl.DataFrame:
-    """One batch of checked rows with their per-target columns, as result rows."""
-    if not benchmarks:
-        work = work.with_columns(benchmark=pl.lit(None, dtype=pl.Float64))
-    elif per_scenario is not None:
-        work = work.join(
-            per_scenario, on=["scenario", "_idx"], how="left", maintain_order="left"
-        ).with_columns(benchmark=pl.coalesce("_scenario_benchmark", "benchmark"))
-    key = pl.col("_code") * _OUTCOME_COUNT + outcome_expr(benchmarks=benchmarks)
-    work = work.with_columns(_key=key)
-    described = [
-        pl.lit(OUTCOMES[name]).gather(pl.col("_key")).alias(name) for name in OUTCOMES.columns
-    ]
-    gap = (pl.col("actual") - pl.coalesce("target", "benchmark")).alias("gap")
-    return work.with_columns(*described, gap).select(RESULT_COLUMNS)
+class _Describe:
+    """Turns a batch of checked rows with their per-target columns into result rows."""
+
+    def __init__(self, per_scenario: pl.DataFrame | None, *, benchmarks: bool) -> None:
+        self.per_scenario = per_scenario
+        self.key = (pl.col("_code") * _OUTCOME_COUNT + outcome_expr(benchmarks=benchmarks)).alias(
+            "_key"
+        )
+        columns: dict[str, pl.Expr] = {
+            name: pl.lit(OUTCOMES[name]).gather(pl.col("_key")).alias(name)
+            for name in OUTCOMES.columns
+        }
+        if benchmarks:
+            columns["gap"] = (pl.col("actual") - pl.coalesce("target", "benchmark")).alias("gap")
+        else:
+            columns["benchmark"] = pl.lit(None, dtype=pl.Float64).alias("benchmark")
+            columns["gap"] = (pl.col("actual") - pl.col("target")).alias("gap")
+        self.result = [columns.get(name, pl.col(name)) for name in RESULT_COLUMNS]
+
+    def __call__(self, work: pl.DataFrame) -> pl.DataFrame:
+        if self.per_scenario is not None:
+            work = work.join(
+                self.per_scenario, on=["scenario", "_idx"], how="left", maintain_order="left"
+            ).with_columns(benchmark=pl.coalesce("_scenario_benchmark", "benchmark"))
+        return work.with_columns(self.key).select(self.result)
 
 
 def assess_frame(
@@ -298,14 +315,25 @@ def assess_frame(
         frame = frame.with_columns(scenario=pl.lit(None, dtype=pl.String))
     frame = frame.select("scenario", "id", "actual")
     batches = _batches(frame)
-    pieces = [frame.slice(offset, length) for offset, length in batches]
+    ids = frame["id"]
+    # A scenario grid repeats one block of ids: compare strings (cheap) instead of hashing.
+    period = _repeating(ids, batches) if ids.dtype == pl.String else None
+    if period is not None:
+        cycle = _cycle(index_of(ids.head(period), compiled), period)
+        indices = [cycle.slice(offset % period, length) for offset, length in batches]
+    else:
+        indices = [index_of(ids.slice(offset, length), compiled) for offset, length in batches]
     work = pl.concat(
-        [piece.with_columns(_idx=index_of(piece["id"], compiled)) for piece in pieces]
+        [
+            frame.slice(offset, length).with_columns(_idx=index)
+            for (offset, length), index in zip(batches, indices, strict=True)
+        ]
         or [frame.with_columns(_idx=pl.lit(None, dtype=_INDEX))],
         rechunk=False,
     )
     _check(work, compiled, boolean, outcome_ids)
-    period = _period(work["_idx"])
+    if period is None:
+        period = _repeating(work["_idx"], batches)
     _check_duplicates(work, period)
     columns, per_scenario = compiled.columns, None
     if benchmarks is not None:
@@ -313,11 +341,13 @@ def assess_frame(
             columns, benchmarks, compiled, work.schema["scenario"]
         )
     per_target = _PerTarget(columns, work["_idx"], period)
+    describe = _Describe(per_scenario, benchmarks=benchmarks is not None)
     parts = []
     for offset, length in batches or [(0, 0)]:
         rows = work.slice(offset, length)
-        joined = pl.concat([rows, per_target.rows(offset, rows["_idx"])], how="horizontal")
-        parts.append(_describe(joined, per_scenario, benchmarks=benchmarks is not None))
+        parts.append(
+            describe(pl.concat([rows, per_target.rows(offset, rows["_idx"])], how="horizontal"))
+        )
     return pl.concat(parts, rechunk=False)
 
 
