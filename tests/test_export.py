@@ -677,3 +677,31 @@ def test_excel_data_package_validates(tmp_path: Path) -> None:
     assert report.valid, report.flatten(["type", "note", "rowNumber", "fieldName"])
     with pytest.raises(TypeError, match="excel must be True or False"):
         csv_bytes(pl.DataFrame({"a": [1]}), excel="yes")  # type: ignore[arg-type]
+
+
+def test_without_write_access_beside_the_directory_it_stages_inside_it(
+    lived_in: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jinan_gov import _atomic  # noqa: PLC0415
+
+    real_new = _atomic._new_directory
+    parent = lived_in.parent.resolve()
+
+    def refused_beside(where: Path, stem: str) -> Path:
+        if where == parent:
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real_new(where, stem)
+
+    monkeypatch.setattr(_atomic, "_new_directory", refused_beside)
+    beside = snapshot(lived_in.parent)
+    written = export(lived_in, "csv", overwrite=True)
+    assert sorted(p.name for p in lived_in.iterdir()) == sorted(
+        [*(p.name for p in written), "notes.txt"]
+    )  # the staging directory inside is gone again
+    assert snapshot(lived_in.parent).keys() == beside.keys()
+    assert (lived_in / "documents.csv").read_bytes() == csv_bytes(TABLES[0].load())
+    with pytest.raises(FileExistsError, match="not empty"):
+        export(lived_in, "csv")  # still refused without overwrite
+    empty = lived_in.parent / "empty"
+    empty.mkdir()
+    assert len(export(empty, "parquet")) == len(list(empty.iterdir())) == len(TABLES)
