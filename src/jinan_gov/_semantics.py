@@ -21,6 +21,11 @@ tiers              actual >= floor tier; ``tier_reached`` names the highest tier
 above_benchmark    actual > benchmark (高于全省平均水平); no benchmark: not assessable
 qualitative        actual is true (1) / false (0)
 =================  ==========================================================
+
+To assess actuals against another table of targets (extracted from a report, say), give it
+the :data:`TARGET_COLUMNS`, compile it with :func:`compile_targets` and hand the result to
+:func:`jinan_gov._engine.assess_frame`. A new qualifier is one more code in :func:`comparison`,
+one branch in :func:`limits` and its reasons in ``_REASONS``; nothing else changes.
 """
 
 from __future__ import annotations
