@@ -3,10 +3,10 @@
 Run with ``uv run python benchmarks/bench_extract.py [REPORT.txt ...]``.
 
 Without arguments it times the bundled gazette text (raw PDF extraction, three documents,
-the plan's target paragraph in the middle) and eight report-sized texts: each labelled
-target paragraph of ``tests/data/reports`` embedded, at a random place, in the plan's own
-normalised text with its target paragraph removed (about the length of a provincial work
-report). Give file paths (UTF-8 or GB18030) to time real reports instead.
+the plan's target paragraph in the middle) and eight report-sized texts: each target
+paragraph of ``jinan_gov.extract.sample_reports()`` embedded, at a random place, in the
+plan's own normalised text with its target paragraph removed (about the length of a
+provincial work report). Give file paths (UTF-8 or GB18030) to time real reports instead.
 
 Both functions are timed warm, on the same text, best of ``REPEATS`` runs; ``extract_targets``
 includes its own folding and normalising, so the ratio is how much the extraction costs
@@ -22,9 +22,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import jinan_gov
-from jinan_gov.extract import extract_targets, read_report
+from jinan_gov.extract import extract_targets, read_report, sample_reports
 
-REPORTS = Path(__file__).resolve().parents[1] / "tests" / "data" / "reports"
 REPEATS = 7
 GOAL_MS = 20.0
 
@@ -45,12 +44,11 @@ def default_texts() -> list[tuple[str, str]]:
     filler = plan[:start] + plan[end:]
     rng = random.Random(2026)
     texts = [("gazette (raw PDF text)", jinan_gov.raw_text())]
-    for path in sorted(REPORTS.glob("*.txt")):
-        lines = path.read_text(encoding="utf-8").split("\n")
-        paragraph = "\n".join(lines[3:])
+    for slug, sample in sample_reports().items():
+        paragraph = "\n".join(sample.split("\n")[3:])
         cut = filler.index("\n", rng.randrange(len(filler) // 2)) + 1
         text = filler[:cut] + paragraph + "\n" + filler[cut:]
-        texts.append((f"{path.stem} (paragraph in plan text)", text))
+        texts.append((f"{slug} (paragraph in plan text)", text))
     return texts
 
 

@@ -16,10 +16,11 @@ from jinan_gov.extract import (
     extract_targets,
     read_extracted_targets,
     read_report,
+    sample_reports,
 )
 from tests.test_cli import fails, run
 
-REPORT = (Path(__file__).parent / "data" / "reports" / "gansu.txt").read_text(encoding="utf-8")
+REPORT = sample_reports()["gansu"]
 
 
 def test_table_lists_each_target_with_its_wording(

@@ -42,6 +42,7 @@ PUBLIC: dict[str, tuple[str, ...]] = {
         "extraction_text",
         "read_extracted_targets",
         "read_report",
+        "sample_reports",
     ),
     "jinan_gov.export": (
         "DATAPACKAGE_PROFILE",

@@ -34,6 +34,7 @@ from jinan_gov._clauses import (
     sentence_spans,
 )
 from jinan_gov._glossary import direction_of, english_name
+from jinan_gov._tables import read_package_text
 from jinan_gov.normalize import fold_text, normalize_text
 from jinan_gov.numerals import parse_chinese_numeral, to_chinese_numeral
 from jinan_gov.plan import base_unit
@@ -50,6 +51,7 @@ __all__ = (
     "extraction_text",
     "read_extracted_targets",
     "read_report",
+    "sample_reports",
 )
 
 # 主要预期目标是：, 主要目标为：, 预期目标建议为：, a heading 主要预期目标 …
@@ -420,3 +422,21 @@ def read_extracted_targets(path: str | os.PathLike[str]) -> DataFrame[ExtractedT
     except (pandera.errors.SchemaError, pandera.errors.SchemaErrors) as error:
         first = str(error).strip().splitlines()[0]
         raise ValueError(f"{source}: rows break the extracted-target schema ({first})") from None
+
+
+_SAMPLES = ("anhui", "beijing", "gansu", "guangdong", "hunan", "jilin", "qinghai", "shanghai")
+
+
+def sample_reports() -> dict[str, str]:
+    """Target paragraphs of eight 2026 provincial government work reports, by slug.
+
+    Each text is the report's title line (``# 2026年安徽省政府工作报告``), its province,
+    year and publication date (``# 安徽省 2026 published 2026-02-11``), a blank line and
+    the main-target paragraph as published (only that paragraph, not the whole report).
+    They are what the extractor's accuracy was measured on.
+
+    >>> reports = sample_reports()
+    >>> list(reports)[:3], extract_targets(reports["hunan"]).height
+    (['anhui', 'beijing', 'gansu'], 10)
+    """
+    return {slug: read_package_text(f"reports/{slug}.txt") for slug in _SAMPLES}
