@@ -3,7 +3,7 @@
 This module needs the optional ``notebook`` extra (``pip install "jinan-gov[notebook]"``:
 altair, ipywidgets, vl-convert-python, anywidget); ``import jinan_gov`` never imports it.
 
-Three builders each return a small dataclass that holds the input widgets, the outputs and a
+Four builders each return a small dataclass that holds the input widgets, the outputs and a
 ``container`` to display; the dataclass itself displays as its container, so a notebook cell
 that ends with ``plan_explorer()`` shows the explorer.
 
@@ -13,10 +13,13 @@ that ends with ``plan_explorer()`` shows the explorer.
   targets and a checkbox for the qualitative binding target, with a live status table, a
   chart of the gaps and a summary line;
 - :func:`rules_explorer`: search the Work Rules, read an article, list the structured facts
-  and compute a deadline on China's official working-day calendar.
+  and compute a deadline on China's official working-day calendar;
+- :func:`extraction_explorer`: read the main targets of a sample provincial report or of
+  any pasted text, each quote highlighted, and compare the samples' headline targets.
 
 Each explorer has its own module (:mod:`jinan_gov.widgets.plan`,
-:mod:`jinan_gov.widgets.attainment`, :mod:`jinan_gov.widgets.rules`); every public name is
+:mod:`jinan_gov.widgets.attainment`, :mod:`jinan_gov.widgets.rules`,
+:mod:`jinan_gov.widgets.extraction`); every public name is
 importable from ``jinan_gov.widgets``. The logic behind the widgets lives in plain
 functions (:func:`plan_pairs`, :func:`filter_pairs`, :func:`pairs_chart`, :func:`status_table_html`,
 :func:`summary_line`, :func:`gap_chart`, :func:`search_html`, :func:`article_html`,
@@ -56,6 +59,16 @@ from jinan_gov.widgets.attainment import (
     status_table_html,
     summary_line,
 )
+from jinan_gov.widgets.extraction import (
+    HEADLINES,
+    ExtractionExplorer,
+    extraction_explorer,
+    headline_chart,
+    headline_targets,
+    highlighted_html,
+    report_label,
+    targets_html,
+)
 from jinan_gov.widgets.plan import (
     PlanExplorer,
     measure_options,
@@ -84,11 +97,13 @@ def __dir__() -> list[str]:
 
 
 __all__ = (
+    "HEADLINES",
     "KIND_LABELS",
     "MEASURE_LABELS",
     "STATUS_COLORS",
     "STATUS_LABELS",
     "AttainmentWhatIf",
+    "ExtractionExplorer",
     "PlanExplorer",
     "RulesExplorer",
     "article_html",
@@ -96,10 +111,14 @@ __all__ = (
     "chart_widget",
     "deadline_html",
     "deadline_options",
+    "extraction_explorer",
     "facts_html",
     "facts_table",
     "filter_pairs",
     "gap_chart",
+    "headline_chart",
+    "headline_targets",
+    "highlighted_html",
     "measure_options",
     "measures_chart",
     "pairs_chart",
@@ -107,6 +126,7 @@ __all__ = (
     "parse_benchmarks",
     "plan_explorer",
     "plan_pairs",
+    "report_label",
     "rules_explorer",
     "search_html",
     "section_key",
@@ -114,5 +134,6 @@ __all__ = (
     "sections_chart",
     "status_table_html",
     "summary_line",
+    "targets_html",
     "what_if_targets",
 )
