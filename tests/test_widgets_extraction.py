@@ -86,3 +86,15 @@ def test_explorer_starting_with_pasted_text_and_a_bad_sample() -> None:
     assert explorer.frame.height == 3
     with pytest.raises(ValueError, match="unknown sample report 'tibet'; valid: paste, anhui"):
         extraction_explorer("tibet")
+
+
+def test_explorer_displays_with_a_static_copy() -> None:
+    explorer = extraction_explorer("gansu")
+    static = explorer.static_html()
+    assert "2026年甘肃省政府工作报告" in static
+    assert "<svg" in static
+    assert "<mark" in static
+    bundle = explorer._repr_mimebundle_()
+    data = bundle[0] if isinstance(bundle, tuple) else bundle
+    assert "application/vnd.jupyter.widget-view+json" in data
+    assert "jg-static" in data["text/html"]

@@ -19,7 +19,7 @@ import polars as pl
 
 from jinan_gov.extract import extract_targets, extraction_text, sample_reports
 from jinan_gov.widgets import _html
-from jinan_gov.widgets._charts import chart_widget
+from jinan_gov.widgets._charts import chart_widget, static_figure
 from jinan_gov.wording import target_text
 
 __all__ = (
@@ -225,7 +225,14 @@ class ExtractionExplorer:
         self.text.value = highlighted_html(text, self.frame)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return _html.display_bundle(self.container, kwargs)
+        return _html.display_bundle(self.container, kwargs, self.static_html())
+
+    def static_html(self) -> str:
+        """The explorer as it stands, as static HTML: report, summary, table, text, chart."""
+        return (
+            f"<h3>{_html.esc(self.source.label)}</h3>{self.summary.value}{self.table.value}"
+            f"{self.text.value}<p><b>{_CHART_TITLE}</b></p>{static_figure(self.chart.chart)}"
+        )
 
 
 def extraction_explorer(report: str = "gansu", text: str = "") -> ExtractionExplorer:
