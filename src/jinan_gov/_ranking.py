@@ -48,6 +48,10 @@ K1 = 1.2
 B = 0.75
 #: Weight of a glossary concept relative to one of the query's own words.
 EXPANSION_WEIGHT = 0.6
+#: A glossary group scores its best term in one language plus this share of its best
+#: term in the other: an article whose English and Chinese text both carry the concept
+#: is better evidence than one that has it in one language only.
+SECOND_LANGUAGE_WEIGHT = 0.5
 #: Weight of a Chinese single character relative to a bigram.
 UNIGRAM_WEIGHT = 0.3
 #: Scores are scaled by (share of the query's words a document matches) ** COORD_POWER,
@@ -314,12 +318,13 @@ class Index:
         """Score a glossary group on every document (cached: the index never changes).
 
         A term scores the mean BM25 contribution of its tokens (a term is one word,
-        however many bigrams it has); the group scores its best term. The term
+        however many bigrams it has); the group scores its best term in one language
+        plus :data:`SECOND_LANGUAGE_WEIGHT` times its best term in the other. The term
         shown to the user is the best one that occurs whole in the document.
         """
         if (done := self._concepts.get(group)) is not None:
             return done
-        best: dict[int, float] = {}
+        best: dict[tuple[Lang, int], float] = {}
         shown: dict[int, tuple[float, str]] = {}
         for term in self._glossary.groups[group]:
             postings = self._postings[term.lang]
@@ -328,11 +333,15 @@ class Index:
                 for doc, part in postings.table.get(token, ()):
                     scores[doc] += part / len(term.tokens)
             for doc, score in scores.items():
-                best[doc] = max(best.get(doc, 0.0), score)
+                best[term.lang, doc] = max(best.get((term.lang, doc), 0.0), score)
                 whole = all(t in postings.present[doc] for t in term.tokens)
                 if whole and score > shown.get(doc, (0.0, ""))[0]:
                     shown[doc] = (score, term.text)
-        concept = _Concept({d: (s, shown.get(d, (0.0, ""))[1]) for d, s in best.items()})
+        combined: dict[int, float] = {}
+        for doc in {d for _, d in best}:
+            pair = sorted((best.get(("zh", doc), 0.0), best.get(("en", doc), 0.0)))
+            combined[doc] = pair[1] + SECOND_LANGUAGE_WEIGHT * pair[0]
+        concept = _Concept({d: (s, shown.get(d, (0.0, ""))[1]) for d, s in combined.items()})
         self._concepts[group] = concept
         return concept
 
