@@ -19,6 +19,10 @@ of a group, the whole group becomes one extra query concept whose score in a
 document is the best score of any of its terms there. The glossary is about
 words, never about articles: the same row serves every document of every index.
 
+A word of the query that belongs to several groups (``check``: review,
+inspection, vetting) shares its weight equally among them, so an ambiguous
+word counts once, not once for each of its meanings.
+
 Scores are then scaled by the square root of the share of the query's words a
 document matches, directly or through the glossary (a coordination factor), so
 that one rare word cannot outrank a document that answers the whole query.
@@ -367,9 +371,13 @@ class Index:
                     scores[doc] += part
         found = self._glossary.find(folded, words_en(folded))
         concepts = [(self._concept(group), words) for group, words, _ in found]
-        for concept, _ in concepts:
+        # An ambiguous word (``check``: review, inspection, vetting) shares its weight
+        # among the groups it reaches instead of counting once for each.
+        sharing = Counter(words for _, words, _ in found)
+        for concept, words in concepts:
+            weight = EXPANSION_WEIGHT / sharing[words]
             for doc, (score, _) in concept.scores.items():
-                scores[doc] += EXPANSION_WEIGHT * score
+                scores[doc] += weight * score
         ranked = sorted(
             ((s, d) for d, s in enumerate(scores) if s > 0), key=lambda x: (-x[0], x[1])
         )
