@@ -75,6 +75,9 @@ _EN_STOP_WORDS = (
     "anybody anything everyone everything whether yes one"
 )
 _EN_STOP = frozenset(_EN_STOP_WORDS.split())
+# Glossary phrases are matched in the query on every word but these, so that the particle of
+# a phrasal verb counts: "make up" and "take over" are not "make" and "take".
+_EN_PHRASE_SKIP = frozenset("a an the his her its their my your our s t".split())
 _WORD_EN = re.compile(r"[a-z0-9]+(?:&[a-z0-9]+)*")
 _RUN_ZH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+|\d+(?:\.\d+)?")
 # Question and filler words: they carry no content but are rare in formal text, so their
@@ -114,6 +117,12 @@ def _stem(word: str) -> str:
 def words_en(text: str) -> list[str]:
     """The content words of folded text, unstemmed (``"co-sign"`` gives ``co``, ``sign``)."""
     return [w for w in _WORD_EN.findall(text.replace("'s", "")) if w not in _EN_STOP]
+
+
+def phrase_en(text: str) -> list[str]:
+    """Every stemmed word of folded text but articles and possessives: how phrases match."""
+    words = _WORD_EN.findall(text.replace("'s", ""))
+    return [_stem(w) for w in words if w not in _EN_PHRASE_SKIP]
 
 
 def tokens_en(text: str) -> list[str]:
@@ -166,12 +175,15 @@ class Glossary:
     en: Mapping[
         str, tuple[tuple[tuple[str, ...], str, int], ...]
     ]  # first stem -> (stems, text, group)
+    phrases: Mapping[str, tuple[tuple[tuple[str, ...], str, int], ...]]
 
     def find(self, folded: str, words: Sequence[str]) -> list[tuple[int, str, frozenset[str]]]:
         """The groups whose terms occur in the query: (group, query words, query tokens covered).
 
         ``folded`` is the folded query, ``words`` its English content words (unstemmed).
-        Matches are taken longest first and may not overlap a longer match, so
+        An English term of several words that stop words reduce to one (``make up``,
+        ``take over``, ``check with``) matches only as the whole phrase, particle
+        included, never on its one generic verb. Matches are taken longest first and may not overlap a longer match, so
         ``government regulations`` hides ``regulations`` and ``市长办公会`` hides ``市长``.
         """
         found: list[tuple[int, int, int, str, tuple[str, ...]]] = []
@@ -186,6 +198,18 @@ class Glossary:
                 if tuple(stems[i : i + len(sequence)]) == sequence:
                     text = _original(folded, words[i : i + len(sequence)])
                     found.append((offset + i, offset + i + len(sequence), group, text, sequence))
+        every = [
+            w for w in _WORD_EN.findall(folded.replace("'s", "")) if w not in _EN_PHRASE_SKIP
+        ]
+        stems = [_stem(w) for w in every]
+        offset += len(folded) + 1
+        for i, stem in enumerate(stems):
+            for sequence, _, group in self.phrases.get(stem, ()):
+                if tuple(stems[i : i + len(sequence)]) == sequence:
+                    span = every[i : i + len(sequence)]
+                    covered = tuple(_stem(w) for w in span if w not in _EN_STOP)
+                    text = _original(folded, span)
+                    found.append((offset + i, offset + i + len(sequence), group, text, covered))
         found.sort(key=lambda m: (m[0] - m[1], m[0]))
         taken: list[tuple[int, int]] = []
         groups: dict[int, tuple[str, set[str]]] = {}
@@ -221,14 +245,21 @@ def glossary() -> Glossary:
             if t.lang == "zh":
                 zh[t.text[:2]].append((t.text, g, t.tokens))
     en: dict[str, list[tuple[tuple[str, ...], str, int]]] = defaultdict(list)
+    phrases: dict[str, list[tuple[tuple[str, ...], str, int]]] = defaultdict(list)
     for g, group_terms in enumerate(groups):
         for t in group_terms:
-            if t.lang == "en":
+            if t.lang != "en":
+                continue
+            phrase = tuple(phrase_en(t.text))
+            if len(t.tokens) == 1 and len(phrase) > 1:
+                phrases[phrase[0]].append((phrase, t.text, g))
+            else:
                 en[t.tokens[0]].append((t.tokens, t.text, g))
     return Glossary(
         tuple(groups),
         {k: tuple(v) for k, v in zh.items()},
         {k: tuple(v) for k, v in en.items()},
+        {k: tuple(v) for k, v in phrases.items()},
     )
 
 
