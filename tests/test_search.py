@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 import jinan_gov as jg
 from jinan_gov import search_indicators
-from jinan_gov._ranking import glossary
+from jinan_gov._ranking import Field, Index, glossary
 from jinan_gov.rules import article, search
 from jinan_gov.schemas import IndicatorSearchSchema, SearchResultSchema
 
@@ -357,3 +357,31 @@ def test_import_builds_no_index_and_loads_no_stemmer() -> None:
         "assert search._indicator_index.cache_info().currsize == 0\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_glossary_phrasal_terms_need_their_particle() -> None:
+    find = glossary().find
+    made_up = {g for g, _, _ in find("who makes up the government", [])}
+    bare = {g for g, _, _ in find("who makes the decision", [])}
+    members = next(g for g, group in enumerate(glossary().groups) if group[0].text == "组成")
+    assert members in made_up
+    assert members not in bare
+
+
+def test_an_ambiguous_word_counts_once() -> None:
+    # "check" belongs to several groups (review, inspection, vetting): each gets its share of
+    # the weight, so the word counts once, not once for each of its meanings.
+    reached = glossary().find("check", ["check"])
+    assert len(reached) >= 2
+    index = Index([Field("en", ["inspection", "unrelated words"])])
+    ambiguous = index.search("check", limit=1)[0]
+    plain = index.search("督查", limit=1)[0]  # the inspection group only
+    assert ambiguous.doc == plain.doc == 0
+    assert ambiguous.score * len(reached) == pytest.approx(plain.score)
+
+
+def test_a_concept_found_in_both_languages_scores_higher() -> None:
+    index = Index([Field("en", ["inspection", "inspection"]), Field("zh", ["督查", "其他"])])
+    both, english_only = index.search("inspection", limit=2)
+    assert (both.doc, english_only.doc) == (0, 1)
+    assert both.score > english_only.score

@@ -77,7 +77,8 @@ _EN_STOP_WORDS = (
 _EN_STOP = frozenset(_EN_STOP_WORDS.split())
 # Glossary phrases are matched in the query on every word but these, so that the particle of
 # a phrasal verb counts: "make up" and "take over" are not "make" and "take".
-_EN_PHRASE_SKIP = frozenset("a an the his her its their my your our s t".split())
+_EN_PHRASE_SKIP_WORDS = "a an the his her its their my your our s t"
+_EN_PHRASE_SKIP = frozenset(_EN_PHRASE_SKIP_WORDS.split())
 _WORD_EN = re.compile(r"[a-z0-9]+(?:&[a-z0-9]+)*")
 _RUN_ZH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+|\d+(?:\.\d+)?")
 # Question and filler words: they carry no content but are rare in formal text, so their
@@ -183,7 +184,8 @@ class Glossary:
         ``folded`` is the folded query, ``words`` its English content words (unstemmed).
         An English term of several words that stop words reduce to one (``make up``,
         ``take over``, ``check with``) matches only as the whole phrase, particle
-        included, never on its one generic verb. Matches are taken longest first and may not overlap a longer match, so
+        included, never on its one generic verb. Matches are taken longest first and
+        may not overlap a longer match, so
         ``government regulations`` hides ``regulations`` and ``市长办公会`` hides ``市长``.
         """
         found: list[tuple[int, int, int, str, tuple[str, ...]]] = []
@@ -198,9 +200,7 @@ class Glossary:
                 if tuple(stems[i : i + len(sequence)]) == sequence:
                     text = _original(folded, words[i : i + len(sequence)])
                     found.append((offset + i, offset + i + len(sequence), group, text, sequence))
-        every = [
-            w for w in _WORD_EN.findall(folded.replace("'s", "")) if w not in _EN_PHRASE_SKIP
-        ]
+        every = [w for w in _WORD_EN.findall(folded.replace("'s", "")) if w not in _EN_PHRASE_SKIP]
         stems = [_stem(w) for w in every]
         offset += len(folded) + 1
         for i, stem in enumerate(stems):
