@@ -13,7 +13,9 @@ by ``|``; a hit is the expected article or one of these):
   the search code, glossary or notes; measured once, since used for tuning
   (the first unseen set);
 - ``..._unseen2.csv``: the second unseen set, written independently from the
-  Rules text alone and measured once after tuning was frozen.
+  Rules text alone and measured once after tuning was frozen; since used for tuning;
+- ``..._unseen3.csv``: the third unseen set (50 English, 30 Chinese), written
+  independently from the Rules text alone and measured once after tuning was frozen.
 
 The baseline scores each article by naive substring counting: how often each
 CJK character of the question occurs in the article's Chinese text, plus how
@@ -42,6 +44,7 @@ SETS = {
     "dev": DATA / "rules_search_questions_dev.csv",
     "unseen": DATA / "rules_search_questions_unseen.csv",
     "unseen2": DATA / "rules_search_questions_unseen2.csv",
+    "unseen3": DATA / "rules_search_questions_unseen3.csv",
 }
 INDICATOR_QUERIES = (
     "GDP growth",

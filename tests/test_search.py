@@ -55,6 +55,7 @@ def _hits(name: str, lang: str) -> tuple[int, int, int]:
         "rules_search_questions_dev.csv",
         "rules_search_questions_unseen.csv",
         "rules_search_questions_unseen2.csv",
+        "rules_search_questions_unseen3.csv",
     ],
 )
 def test_question_set_size(name: str) -> None:
@@ -65,25 +66,28 @@ def test_question_set_size(name: str) -> None:
         assert all(1 <= number <= 76 for number in expected)
 
 
-# Measured with benchmarks/bench_search.py (top-1, top-3 of n): zh 37, 39 of 39; en 36, 37 of 37;
-# held-out zh 12, 12 of 12, en 11, 12 of 12; development zh 72, 76 of 76, en 64, 73 of 76;
-# first unseen set (measured once, since used for tuning) zh 80, 90 of 90, en 63, 74 of 81;
-# second unseen set (written independently from the Rules text alone, evaluated once after
-# tuning was frozen) zh 34, 38 of 40, en 29, 35 of 40. A hit is the expected article or one
-# the set marks also acceptable. Floors are a question or a few below, so that they can fail.
+# Measured with benchmarks/bench_search.py (top-1, top-3 of n): zh 37, 39 of 39; en 37, 37 of 37;
+# held-out zh 12, 12 of 12, en 12, 12 of 12; development zh 73, 76 of 76, en 66, 74 of 76;
+# first unseen set zh 80, 90 of 90, en 65, 78 of 81; second unseen set zh 35, 38 of 40,
+# en 31, 37 of 40 (both measured once, since used for tuning); third unseen set (written
+# independently from the Rules text alone, evaluated once after tuning was frozen) zh 28, 29
+# of 30, en 41, 47 of 50. A hit is the expected article or one the set marks also acceptable.
+# Floors are a question or a few below, so that they can fail.
 @pytest.mark.parametrize(
     ("name", "lang", "min_top1", "min_top3"),
     [
         ("rules_search_questions.csv", "zh", 36, 38),
-        ("rules_search_questions.csv", "en", 35, 36),
+        ("rules_search_questions.csv", "en", 36, 36),
         ("rules_search_questions_holdout.csv", "zh", 11, 11),
-        ("rules_search_questions_holdout.csv", "en", 10, 11),
-        ("rules_search_questions_dev.csv", "zh", 69, 73),
-        ("rules_search_questions_dev.csv", "en", 61, 71),
-        ("rules_search_questions_unseen.csv", "zh", 78, 88),
-        ("rules_search_questions_unseen.csv", "en", 61, 72),
-        ("rules_search_questions_unseen2.csv", "zh", 33, 37),
-        ("rules_search_questions_unseen2.csv", "en", 28, 34),
+        ("rules_search_questions_holdout.csv", "en", 11, 11),
+        ("rules_search_questions_dev.csv", "zh", 71, 75),
+        ("rules_search_questions_dev.csv", "en", 64, 72),
+        ("rules_search_questions_unseen.csv", "zh", 78, 89),
+        ("rules_search_questions_unseen.csv", "en", 63, 76),
+        ("rules_search_questions_unseen2.csv", "zh", 34, 37),
+        ("rules_search_questions_unseen2.csv", "en", 29, 36),
+        ("rules_search_questions_unseen3.csv", "zh", 27, 28),
+        ("rules_search_questions_unseen3.csv", "en", 39, 46),
     ],
 )
 def test_search_accuracy_does_not_regress(
