@@ -22,6 +22,7 @@ CORE = frozenset(
         "_rules_schemas",
         "_schema_base",
         "_tables",
+        "_vocab",
         "errors",
         "normalize",
         "numerals",

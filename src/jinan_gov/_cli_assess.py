@@ -32,9 +32,9 @@ from jinan_gov._cli_io import (
     write_json,
     write_output,
 )
+from jinan_gov._vocab import STATUSES
 from jinan_gov.attainment import assess, attainment_summary, read_actuals, read_benchmarks
 from jinan_gov.plan import indicators
-from jinan_gov.schemas import STATUSES
 from jinan_gov.wording import format_number, target_text
 
 __all__ = ("BATCH_ROWS", "batches", "run")

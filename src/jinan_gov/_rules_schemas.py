@@ -9,6 +9,19 @@ import pandera.polars as pa
 import polars as pl
 
 from jinan_gov._schema_base import Strict
+from jinan_gov._vocab import (
+    FACT_KINDS,
+    FACT_UNITS,
+    HEDGES,
+    MEETING_ROLES,
+    MEETINGS,
+    PERIODS,
+    RULE_QUALIFIERS,
+    RULES_ARTICLE_COUNT,
+    RULES_CHAPTER_COUNT,
+    RULES_DOC_ID,
+    SIGNATURE_ROLES,
+)
 
 __all__ = (
     "FACT_KINDS",
@@ -32,31 +45,6 @@ __all__ = (
 
 # --- The Work Rules (济政发〔2023〕6号) ------------------------------------------------
 
-RULES_DOC_ID = "work_rules_2023"
-RULES_CHAPTER_COUNT = 13
-RULES_ARTICLE_COUNT = 76
-FACT_KINDS = ("meeting", "time_limit", "frequency", "length_limit", "signature", "silence")
-MEETINGS = ("plenary", "executive", "mayor_office", "special_topic")
-MEETING_ROLES = (
-    "members",  # 组成: the meeting's members
-    "convened_by",  # 召集
-    "chaired_by",  # 主持
-    "attendees",  # 列席/出席: people who attend without being members
-    "tasks",  # 主要任务
-    "decides",  # matters the meeting discusses and decides (讨论决定)
-    "agenda_proposed_by",  # who proposes items (议题) for the meeting (提出)
-    "agenda_set_by",  # who decides which items go on the agenda (确定)
-    "leave",  # whom to ask for leave (请假) when one cannot attend
-)
-SIGNATURE_ROLES = (
-    "signs",  # 签发, 签批, 签署, 圈阅: puts the final signature or mark on the document
-    "vets",  # 审核把关, 审阅: checks the document before it is signed or issued
-    "approves",  # 审定同意: must approve before the document is issued
-)
-FACT_UNITS = ("working_days", "days", "times", "characters", "topics", "briefings", "matters")
-PERIODS = ("per_month", "per_quarter", "per_year")
-RULE_QUALIFIERS = ("at_most", "at_least", "about", "exactly")
-HEDGES = ("generally", "in_principle")
 _SNAKE = r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$"
 _ARTICLE_LABEL = r"^第[一二三四五六七八九十]+条$"
 

@@ -37,7 +37,7 @@ from typing import NamedTuple
 
 import polars as pl
 
-from jinan_gov.schemas import QUALIFIERS, STATUSES, TIERS
+from jinan_gov._vocab import QUALIFIERS, STATUSES, TIERS
 
 __all__ = (
     "OUTCOMES",

@@ -5,15 +5,17 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from importlib.resources import files
-from typing import Generic, ParamSpec, TypeVar, cast
+from typing import TYPE_CHECKING, Generic, ParamSpec, TypeVar, cast
 
-import pandera.polars as pa
 import polars as pl
-from pandera.typing.polars import DataFrame
+
+if TYPE_CHECKING:  # pandera is imported with the schemas, on first validation
+    import pandera.polars as pa
+    from pandera.typing.polars import DataFrame
 
 __all__ = ("cached_frame", "polars_schema", "read_csv", "read_package_text", "read_table")
 
-ModelT = TypeVar("ModelT", bound=pa.DataFrameModel)
+ModelT = TypeVar("ModelT", bound="pa.DataFrameModel")
 FrameT = TypeVar("FrameT", bound=pl.DataFrame)
 P = ParamSpec("P")
 

@@ -31,11 +31,11 @@ from jinan_gov._inputs import (
 )
 from jinan_gov._semantics import TARGET_COLUMNS, Compiled, compile_targets
 from jinan_gov._user_csv import CsvSource, read_values_csv
+from jinan_gov._vocab import STATUSES
 from jinan_gov._what_if import what_if_targets
 from jinan_gov.plan import indicators
-from jinan_gov.schemas import STATUSES
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the models (and pandera) are imported on first validation
     from pandera.typing.polars import DataFrame
 
     from jinan_gov.schemas import AssessmentSchema

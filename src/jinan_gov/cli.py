@@ -56,12 +56,12 @@ from jinan_gov._cli_io import (
     silence_stdout,
     table,
 )
+from jinan_gov._vocab import MEASURES, QUALIFIERS
 from jinan_gov.attainment import (
     DEFAULT_TOLERANCE,
 )
 from jinan_gov.export import FORMATS, export
 from jinan_gov.plan import outcomes_2022, targets_2023, tasks_2023
-from jinan_gov.schemas import MEASURES, QUALIFIERS
 from jinan_gov.sources import appointments, documents
 from jinan_gov.wording import target_text
 from jinan_gov.workdays import add_working_days, is_working_day

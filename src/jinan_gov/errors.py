@@ -7,7 +7,6 @@ generic handlers keep working while specific ones can be precise.
 
 from __future__ import annotations
 
-import difflib
 import math
 from collections.abc import Iterable
 
@@ -52,7 +51,9 @@ def suggest(value: str, valid: Iterable[str], limit: int = 3) -> str:
     >>> suggest("zzz", ["plan_2023"])
     ''
     """
-    matches = difflib.get_close_matches(value, list(valid), n=limit, cutoff=0.6)
+    from difflib import get_close_matches  # noqa: PLC0415 - only an error needs it
+
+    matches = get_close_matches(value, list(valid), n=limit, cutoff=0.6)
     if not matches:
         return ""
     return "; did you mean " + " or ".join(repr(m) for m in matches) + "?"

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pandera.errors
 import polars as pl
 
 from jinan_gov._clauses import (
@@ -38,12 +38,13 @@ from jinan_gov._tables import read_package_text
 from jinan_gov.normalize import fold_text, normalize_text
 from jinan_gov.numerals import parse_chinese_numeral, to_chinese_numeral
 from jinan_gov.plan import base_unit
-from jinan_gov.schemas import ExtractedTargetSchema
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the model (and pandera) is imported on first validation
     import os
 
     from pandera.typing.polars import DataFrame
+
+    from jinan_gov.schemas import ExtractedTargetSchema
 
 __all__ = (
     "decode_report",
@@ -265,7 +266,7 @@ def _find_paragraph(text: str, breaks: frozenset[int] = frozenset()) -> _Paragra
 
 
 def _frame(rows: list[Row], text: str) -> pl.DataFrame:
-    columns: dict[str, list[object]] = {name: [] for name in _SCHEMA.names()}
+    columns: dict[str, list[object]] = {name: [] for name in _schema().names()}
     for number, row in enumerate(rows, start=1):
         factor, unit_base = base_unit(row.unit)
         name = row.name_zh or ""
@@ -290,15 +291,19 @@ def _frame(rows: list[Row], text: str) -> pl.DataFrame:
         }
         for key, value in values.items():
             columns[key].append(value)
-    return pl.DataFrame(columns, schema=_SCHEMA)
+    return pl.DataFrame(columns, schema=_schema())
 
 
+def _model() -> type[ExtractedTargetSchema]:
+    from jinan_gov.schemas import ExtractedTargetSchema  # noqa: PLC0415
+
+    return ExtractedTargetSchema
+
+
+@cache
 def _schema() -> pl.Schema:
-    columns = ExtractedTargetSchema.to_schema().columns
+    columns = _model().to_schema().columns
     return pl.Schema({name: column.dtype.type for name, column in columns.items()})
-
-
-_SCHEMA = _schema()
 
 
 def extract_targets(text: str) -> DataFrame[ExtractedTargetSchema]:
@@ -339,7 +344,7 @@ def extract_targets(text: str) -> DataFrame[ExtractedTargetSchema]:
     normalised, breaks = _prepare(_check_text(text))
     paragraph = _find_paragraph(normalised, breaks)
     rows = [] if paragraph is None else paragraph.rows
-    return ExtractedTargetSchema.validate(_frame(rows, normalised))
+    return _model().validate(_frame(rows, normalised))
 
 
 def __dir__() -> list[str]:
@@ -413,12 +418,14 @@ def read_extracted_targets(path: str | os.PathLike[str]) -> DataFrame[ExtractedT
     """
     source = Path(path)
     try:
-        frame = pl.read_csv(source.read_bytes(), schema=_SCHEMA)
+        frame = pl.read_csv(source.read_bytes(), schema=_schema())
     except pl.exceptions.PolarsError as error:
         first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise ValueError(f"{source}: not a CSV of extracted targets ({first})") from None
+    import pandera.errors  # noqa: PLC0415 - imported with the model, on first validation
+
     try:
-        return ExtractedTargetSchema.validate(frame)
+        return _model().validate(frame)
     except (pandera.errors.SchemaError, pandera.errors.SchemaErrors) as error:
         first = str(error).strip().splitlines()[0]
         raise ValueError(f"{source}: rows break the extracted-target schema ({first})") from None

@@ -16,15 +16,20 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import polars as pl
-from pandera.typing.polars import DataFrame
 
 from jinan_gov._tables import cached_frame, polars_schema, read_csv
+from jinan_gov._vocab import INDICATOR_TABLES, MEASURES, UNIT_MULTIPLIERS
 from jinan_gov.errors import UnknownIdError, brief
 from jinan_gov.numerals import parse_chinese_numeral
-from jinan_gov.schemas import INDICATOR_TABLES, MEASURES, UNIT_MULTIPLIERS, IndicatorSchema
 from jinan_gov.wording import render_target
+
+if TYPE_CHECKING:
+    from pandera.typing.polars import DataFrame
+
+    from jinan_gov.schemas import IndicatorSchema
 
 __all__ = (
     "base_unit",
@@ -84,16 +89,24 @@ def _with_base_columns(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def _model() -> type[IndicatorSchema]:
+    """The indicator schema, imported (with pandera) on first validation, not at import."""
+    from jinan_gov.schemas import IndicatorSchema  # noqa: PLC0415
+
+    return IndicatorSchema
+
+
 def _curated_schema() -> pl.Schema:
-    full = polars_schema(IndicatorSchema)
+    full = polars_schema(_model())
     return pl.Schema({name: dtype for name, dtype in full.items() if name not in _DERIVED})
 
 
 @cached_frame
 def _load(table: str) -> DataFrame[IndicatorSchema]:
     frame = read_csv(f"{table}.csv", _curated_schema()).with_columns(table=pl.lit(table))
-    ordered = _with_base_columns(frame).select(list(IndicatorSchema.to_schema().columns))
-    return IndicatorSchema.validate(ordered, lazy=True)
+    model = _model()
+    ordered = _with_base_columns(frame).select(list(model.to_schema().columns))
+    return model.validate(ordered, lazy=True)
 
 
 def outcomes_2022() -> DataFrame[IndicatorSchema]:
@@ -123,7 +136,7 @@ def tasks_2023() -> DataFrame[IndicatorSchema]:
 @cached_frame
 def _indicators() -> DataFrame[IndicatorSchema]:
     frame = pl.concat([_load(table) for table in INDICATOR_TABLES], how="vertical")
-    return IndicatorSchema.validate(frame, lazy=True)
+    return _model().validate(frame, lazy=True)
 
 
 def indicators() -> DataFrame[IndicatorSchema]:
@@ -181,7 +194,8 @@ def select_indicators(ids: Iterable[str]) -> DataFrame[IndicatorSchema]:
             "give each id once"
         )
     order = pl.DataFrame({"id": wanted}, schema={"id": pl.String})
-    return IndicatorSchema.validate(order.join(table, on="id", how="left", maintain_order="left"))
+    joined = order.join(table, on="id", how="left", maintain_order="left")
+    return _model().validate(joined)
 
 
 # --- Outcomes next to targets ---------------------------------------------------------------

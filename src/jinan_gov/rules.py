@@ -22,33 +22,37 @@ the Rules exactly.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import operator
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import SupportsIndex
+from typing import TYPE_CHECKING, SupportsIndex
 
 import polars as pl
-from pandera.typing.polars import DataFrame
 
 from jinan_gov._tables import cached_frame, read_table
-from jinan_gov.errors import ArticleNotFoundError, UnknownIdError, brief
-from jinan_gov.numerals import parse_chinese_numeral, to_chinese_numeral
-from jinan_gov.schemas import (
+from jinan_gov._vocab import (
     FACT_KINDS,
     MEETINGS,
     RULES_ARTICLE_COUNT,
     RULES_CHAPTER_COUNT,
     RULES_DOC_ID,
-    ArticleAnnotationSchema,
-    ArticleSchema,
-    ChapterSchema,
-    RuleFactSchema,
-    SearchResultSchema,
 )
+from jinan_gov.errors import ArticleNotFoundError, UnknownIdError, brief
+from jinan_gov.numerals import parse_chinese_numeral, to_chinese_numeral
 from jinan_gov.sources import source_text
 from jinan_gov.workdays import add_working_days
+
+if TYPE_CHECKING:  # the models (and pandera) are imported on first validation
+    from pandera.typing.polars import DataFrame
+
+    from jinan_gov.schemas import (
+        ArticleAnnotationSchema,
+        ArticleSchema,
+        ChapterSchema,
+        RuleFactSchema,
+        SearchResultSchema,
+    )
 
 __all__ = (
     "Article",
@@ -116,6 +120,8 @@ def _parsed() -> _Parsed:
 
 @cached_frame
 def _chapters() -> DataFrame[ChapterSchema]:
+    from jinan_gov.schemas import ChapterSchema  # noqa: PLC0415
+
     table = read_table("rules_chapters.csv", ChapterSchema)
     curated = list(
         table.select("chapter_no", "chapter_title_zh", "first_article", "last_article").iter_rows()
@@ -148,11 +154,15 @@ def chapters() -> DataFrame[ChapterSchema]:
 
 @cached_frame
 def _annotations() -> DataFrame[ArticleAnnotationSchema]:
+    from jinan_gov.schemas import ArticleAnnotationSchema  # noqa: PLC0415
+
     return read_table("rules_articles.csv", ArticleAnnotationSchema)
 
 
 @cached_frame
 def _articles() -> DataFrame[ArticleSchema]:
+    from jinan_gov.schemas import ArticleSchema  # noqa: PLC0415
+
     notes = _annotations()
     parsed = pl.DataFrame(
         _parsed().articles,
@@ -244,13 +254,13 @@ class Article:
         )
 
     def _repr_html_(self) -> str:
-        label, chapter = (html.escape(part) for part in self._heading())
-        paragraphs = "".join(
-            f'<p lang="zh">{html.escape(line)}</p>' for line in self.text.split("\n")
-        )
+        from html import escape  # noqa: PLC0415 - only notebooks need it
+
+        label, chapter = (escape(part) for part in self._heading())
+        paragraphs = "".join(f'<p lang="zh">{escape(line)}</p>' for line in self.text.split("\n"))
         return (
             f'<div class="jinan-gov-article"><p><strong>{label}</strong> · {chapter}</p>'
-            f"<p><strong>{html.escape(self.title_en)}</strong>. {html.escape(self.summary_en)}</p>"
+            f"<p><strong>{escape(self.title_en)}</strong>. {escape(self.summary_en)}</p>"
             f"<blockquote>{paragraphs}</blockquote></div>"
         )
 
@@ -342,6 +352,8 @@ def article(ref: int | str) -> Article:
 
 @cached_frame
 def _facts() -> DataFrame[RuleFactSchema]:
+    from jinan_gov.schemas import RuleFactSchema  # noqa: PLC0415
+
     table = read_table("rules_facts.csv", RuleFactSchema)
     texts = {n: text for n, _, text in _parsed().articles}
     misplaced = [

@@ -31,6 +31,19 @@ from jinan_gov._rules_schemas import (
     SearchResultSchema,
 )
 from jinan_gov._schema_base import Strict
+from jinan_gov._vocab import (
+    DIRECTIONS,
+    DOC_IDS,
+    EXTRACTED_QUALIFIERS,
+    FLAGS,
+    INDICATOR_TABLES,
+    KINDS,
+    MEASURES,
+    QUALIFIERS,
+    STATUSES,
+    TIERS,
+    UNIT_MULTIPLIERS,  # noqa: F401 - still importable from here, as before
+)
 
 __all__ = (
     "DIRECTIONS",
@@ -64,8 +77,6 @@ __all__ = (
     "RuleFactSchema",
     "SearchResultSchema",
 )
-
-DOC_IDS = ("plan_2023", "work_rules_2023", "counsellors_2023")
 
 
 class DocumentSchema(Strict):
@@ -135,23 +146,6 @@ class AppointmentSchema(Strict):
 
 
 # --- Target attainment -----------------------------------------------------------------
-
-QUALIFIERS = (
-    "plain",  # a figure with no qualifier
-    "at_least",  # 以上, 不低于, 不少于
-    "about",  # 左右
-    "cap_about",  # 控制在…左右
-    "at_most",  # 以内, 以下, 不超过, 控制在…以内
-    "exceed",  # 突破, 超过, 过, …余 (more than)
-    "reach",  # 达到
-    "above_benchmark",  # 高于全省平均水平: relative to a benchmark, no own figure
-    "range",  # 2—3个, 3~5个百分点: value .. value_upper
-    "tiers",  # 不低于20天、目标25天、力争30天: value, value_target, value_stretch
-    "strive",  # 力争: an aspiration
-    "qualitative",  # no figure at all
-)
-STATUSES = ("exceeded", "met", "missed", "not_assessable")
-TIERS = ("floor", "target", "stretch")
 
 
 class ActualsSchema(Strict):
@@ -231,24 +225,6 @@ class AssessmentSchema(Strict):
 
 
 # --- The 2023 plan's indicators -------------------------------------------------------
-
-INDICATOR_TABLES = ("outcomes_2022", "targets_2023", "tasks_2023")
-KINDS = ("outcome", "target")
-MEASURES = (
-    "level",  # an amount or standard at a point in time: 总额4878.1亿元, 995元/月
-    "growth_rate",  # % change on the previous year; declines are negative
-    "share",  # % of a whole: 占比47%, 占地区生产总值比重2.75%
-    "rate",  # another percentage level: coverage, pass rate, urbanisation rate
-    "pp_change",  # change in percentage points: 提高1个百分点
-    "change",  # an absolute change of a level: 生均公用经费基准提高200元
-    "new",  # added during the year: 新增, 新建, 完成, 培育
-    "cumulative",  # a running total or stock count: 累计, 总数, 达到N家
-    "rank",  # a position in a ranking: 第6位
-    "qualitative",  # no figure: 完成省下达的…约束性指标
-)
-DIRECTIONS = ("higher", "lower", "neutral")
-FLAGS = ("suspect_unit", "suspect_value", "ambiguous")
-UNIT_MULTIPLIERS = (("万亿", 1e12), ("亿", 1e8), ("万", 1e4))
 
 
 class IndicatorSchema(Strict):
@@ -420,10 +396,6 @@ class IndicatorSearchSchema(Strict):
 
 # --- Targets read from any plan or work report (jinan_gov.extract) ----------------------
 
-EXTRACTED_QUALIFIERS = (
-    *(qualifier for qualifier in QUALIFIERS if qualifier != "tiers"),
-    "in_step",  # 与经济增长同步, 和经济增长基本同步: growth in step with a benchmark
-)
 _RELATIVE = ("above_benchmark", "in_step")
 
 

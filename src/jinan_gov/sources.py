@@ -13,15 +13,17 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from pandera.typing.polars import DataFrame
-
 from jinan_gov._tables import cached_frame, read_package_text, read_table
+from jinan_gov._vocab import DOC_IDS
 from jinan_gov.errors import QuoteNotFoundError, UnknownDocumentError
 from jinan_gov.normalize import fold_text, normalize_text, split_raw_lines
-from jinan_gov.schemas import DOC_IDS, AppointmentSchema, DocumentSchema
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the models (and pandera) are imported on first validation
     from collections.abc import Iterable
+
+    from pandera.typing.polars import DataFrame
+
+    from jinan_gov.schemas import AppointmentSchema, DocumentSchema
 
 __all__ = (
     "QuoteLocation",
@@ -270,6 +272,8 @@ def quote_in_source(doc_id: str, quote: str) -> bool:
 
 @cached_frame
 def _documents() -> DataFrame[DocumentSchema]:
+    from jinan_gov.schemas import DocumentSchema  # noqa: PLC0415
+
     return read_table("documents.csv", DocumentSchema)
 
 
@@ -284,6 +288,8 @@ def documents() -> DataFrame[DocumentSchema]:
 
 @cached_frame
 def _appointments() -> DataFrame[AppointmentSchema]:
+    from jinan_gov.schemas import AppointmentSchema  # noqa: PLC0415
+
     return read_table("appointments.csv", AppointmentSchema)
 
 

@@ -32,10 +32,7 @@ import operator
 from bisect import bisect_left, bisect_right
 from functools import cache
 from importlib import metadata
-from typing import SupportsIndex
-
-import chinese_calendar
-from chinese_calendar import constants as _cc_constants
+from typing import Any, SupportsIndex
 
 from jinan_gov.errors import CalendarNotPublishedError
 
@@ -54,6 +51,14 @@ _EXAMPLE_DAY = "2023-05-06"
 DAY_KINDS = ("working", "makeup", "weekend", "holiday")
 """What a day is on the official calendar: an ordinary working day, a make-up working day
 on a weekend (调休上班), an ordinary weekend day, or a day off for a public holiday."""
+
+
+@cache
+def _calendar() -> Any:
+    """The ``chinese_calendar`` module, imported on the first date question, not at import."""
+    import chinese_calendar  # noqa: PLC0415
+
+    return chinese_calendar
 
 
 @cache
@@ -78,7 +83,7 @@ def published_years() -> range:
     >>> 2023 in years and 2026 in years and 2003 not in years
     True
     """
-    known = list(_cc_constants.holidays)
+    known = list(_calendar().constants.holidays)
     return range(min(known).year, max(known).year + 1)
 
 
@@ -165,7 +170,7 @@ def holiday_name(day: dt.date) -> str | None:
     """  # noqa: E501
     day = _check_date(day, "day")
     _published_year(day)
-    _, holiday = chinese_calendar.get_holiday_detail(day)
+    _, holiday = _calendar().get_holiday_detail(day)
     if not holiday:
         return None
     return _holiday_names_zh().get(str(holiday), str(holiday))
@@ -173,7 +178,7 @@ def holiday_name(day: dt.date) -> str | None:
 
 @cache
 def _holiday_names_zh() -> dict[str, str]:
-    return {holiday.value: holiday.chinese for holiday in chinese_calendar.Holiday}
+    return {holiday.value: holiday.chinese for holiday in _calendar().Holiday}
 
 
 def add_working_days(start: dt.date, n: int) -> dt.date:
@@ -332,7 +337,7 @@ def _working_ordinals(year: int) -> tuple[int, ...]:
     last = dt.date(year, 12, 31).toordinal()
     try:
         return tuple(
-            o for o in range(first, last + 1) if chinese_calendar.is_workday(dt.date.fromordinal(o))
+            o for o in range(first, last + 1) if _calendar().is_workday(dt.date.fromordinal(o))
         )
     except NotImplementedError as exc:  # pragma: no cover - guarded by _published_year
         raise CalendarNotPublishedError(_unpublished_reason(year)) from exc

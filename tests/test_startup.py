@@ -1,0 +1,45 @@
+"""What ``import jinan_gov`` costs: no pandera, no notebook stack, no data read."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from jinan_gov import _vocab, schemas
+
+HEAVY = ("pandera", "pydantic", "altair", "ipywidgets", "IPython", "opencc", "pandas")
+
+
+def _modules_after(code: str) -> set[str]:
+    """Top-level modules loaded by a fresh interpreter after running ``code``."""
+    script = f"{code}\nimport sys\nprint('\\n'.join(sorted(sys.modules)))"
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    return {name.split(".")[0] for name in result.stdout.split()}
+
+
+def test_import_pulls_in_neither_pandera_nor_the_notebook_stack() -> None:
+    loaded = _modules_after("import jinan_gov\nfrom jinan_gov import rules")
+    assert "jinan_gov" in loaded
+    assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
+
+
+def test_first_validation_imports_pandera() -> None:
+    loaded = _modules_after("import jinan_gov\njinan_gov.documents()")
+    assert "pandera" in loaded
+
+
+def test_schemas_module_still_gives_the_models_and_the_vocabularies() -> None:
+    loaded = _modules_after("import jinan_gov.schemas")
+    assert "pandera" in loaded
+    assert schemas.IndicatorSchema.to_schema().columns["qualifier"] is not None
+    for name in _vocab.__all__:  # the documented ones and the rest, importable as before
+        assert getattr(schemas, name) is getattr(_vocab, name), name
+
+
+@pytest.mark.parametrize("name", ["QUALIFIERS", "MEASURES", "STATUSES", "DOC_IDS", "FACT_KINDS"])
+def test_vocabularies_are_public_in_schemas(name: str) -> None:
+    assert name in schemas.__all__
