@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 from jinan_gov.export import csv_bytes
@@ -122,3 +123,47 @@ def test_read_extracted_targets_bad_files(tmp_path: Path) -> None:
     )
     with pytest.raises(ValueError, match="break the extracted-target schema"):
         read_extracted_targets(broken)
+
+
+def test_assess_against_extracted_targets(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    report = tmp_path / "gansu.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    code, out, _ = run(capsys, "extract", str(report), "--csv")
+    assert code == 0
+    targets = tmp_path / "targets.csv"
+    targets.write_text(out, encoding="utf-8")
+    actuals = tmp_path / "actuals.csv"
+    actuals.write_text("id,actual\nt01,5.8\nt10,6.0\nt15,1250\nt16,1\n", encoding="utf-8")
+    code, out, err = run(capsys, "assess", str(actuals), "--targets", str(targets))
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[2].split()[:2] == ["t01", "GDP,"]
+    assert "≈ 5.5 % (左右)" in lines[2]
+    assert "exceeded" in lines[2]  # 5.8 > 5.5 + 5 %
+    assert "missed" in lines[3]  # unemployment 6.0 above the 左右 band of 5.5
+    assert "missed" in lines[4]  # grain 1250 below the floor of 1300
+    assert "met" in lines[5]  # the qualitative target reported as done
+    code, out, _ = run(capsys, "assess", str(actuals), "--targets", str(targets), "--csv")
+    saved = pl.read_csv(io.StringIO(out))
+    assert saved["id"].to_list() == ["t01", "t10", "t15", "t16"]
+    assert saved["status"].to_list() == ["exceeded", "missed", "missed", "met"]
+
+
+def test_assess_targets_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    actuals = tmp_path / "actuals.csv"
+    actuals.write_text("id,actual\nt01,5.8\n", encoding="utf-8")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,value\nt01,5\n", encoding="utf-8")
+    assert "bad.csv" in fails(capsys, "assess", str(actuals), "--targets", str(bad))
+    plan_id = tmp_path / "plan.csv"
+    plan_id.write_text("id,actual\ngdp_growth_2023,5.8\n", encoding="utf-8")
+    report = tmp_path / "gansu.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    run(capsys, "extract", str(report), "--csv")
+    saved = tmp_path / "targets.csv"
+    saved.write_bytes(csv_bytes(extract_targets(REPORT)))
+    assert "gdp_growth_2023" in fails(capsys, "assess", str(plan_id), "--targets", str(saved))
+    message = fails(capsys, "assess", "-", "--targets", "-")
+    assert "only one input can be -" in message

@@ -34,6 +34,7 @@ from jinan_gov._cli_io import (
 )
 from jinan_gov._vocab import STATUSES
 from jinan_gov.attainment import assess, attainment_summary, read_actuals, read_benchmarks
+from jinan_gov.extract import read_extracted_targets
 from jinan_gov.plan import indicators
 from jinan_gov.wording import format_number, target_text
 
@@ -138,11 +139,12 @@ def _print_summary(totals: _Totals) -> None:
     print(f"one line per scenario: {PROG} assess ... --summary (--output FILE to save them)")
 
 
-def _table(result: pl.DataFrame) -> str:
+def _table(result: pl.DataFrame, targets: pl.DataFrame | None) -> str:
     wanted = set(result["id"])
+    table_of_targets = indicators() if targets is None else targets
     texts = {
         r["id"]: target_text(r)
-        for r in indicators().filter(pl.col("id").is_in(wanted)).iter_rows(named=True)
+        for r in table_of_targets.filter(pl.col("id").is_in(wanted)).iter_rows(named=True)
     }
     scenarios = result["scenario"].drop_nulls().len() > 0
     header = ["id", "name", "target", "actual", "status", "gap", "tier", "binding"]
@@ -167,16 +169,20 @@ def _table(result: pl.DataFrame) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """The ``assess`` command."""
-    if args.actuals == "-" and args.benchmarks == "-":
-        raise ValueError("only one input can be - (standard input): ACTUALS.csv or --benchmarks")
+    targets_file = args.targets
+    if [args.actuals, args.benchmarks, targets_file].count("-") > 1:
+        raise ValueError(
+            "only one input can be - (standard input): ACTUALS.csv, --benchmarks or --targets"
+        )
     fmt = check_output(args) if args.output else None  # before the work, not after
     actuals = read_input(read_actuals, args.actuals, "actuals")
     benchmarks = (
         read_input(read_benchmarks, args.benchmarks, "benchmarks") if args.benchmarks else None
     )
+    targets = read_input(read_extracted_targets, targets_file, "targets") if targets_file else None
     totals = _Totals()
     results = (
-        totals.add(assess(batch, benchmarks=benchmarks, tolerance=args.tolerance))
+        totals.add(assess(batch, benchmarks=benchmarks, tolerance=args.tolerance, targets=targets))
         for batch in batches(actuals, BATCH_ROWS)
     )
     if args.summary:
@@ -195,7 +201,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         first = next(results)
         if first.height <= TABLE_ROWS and first.height == actuals.height:
-            print(_table(first))
+            print(_table(first, targets))
             print()
         else:
             for _ in results:

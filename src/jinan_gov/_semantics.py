@@ -19,6 +19,7 @@ at_most            actual <= target (以内, 不超过)
 range              actual >= lower bound (2—3个; above the upper bound = exceeded)
 tiers              actual >= floor tier; ``tier_reached`` names the highest tier
 above_benchmark    actual > benchmark (高于全省平均水平); no benchmark: not assessable
+in_step            actual >= benchmark (与经济增长同步: keeps pace); no benchmark: not assessable
 qualitative        actual is true (1) / false (0)
 =================  ==========================================================
 
@@ -71,8 +72,8 @@ TARGET_COLUMNS = pl.Schema(
 
 # How a target compares an actual value.
 FLOOR, EXCEED, CAP, ABOUT_HIGH, ABOUT_LOW, ABOUT_BAND, CAP_ABOUT = range(7)
-RANGE, TIERS_CODE, BENCHMARK, QUALITATIVE = range(7, 11)
-_COMPARISONS = 11
+RANGE, TIERS_CODE, BENCHMARK, QUALITATIVE, IN_STEP = range(7, 12)
+_COMPARISONS = 12
 
 # Per-row outcomes; MET_MIDDLE is "met" at the middle (目标) tier of a tiered target.
 EXCEEDED, MET, MISSED, NO_BENCHMARK, MET_MIDDLE, NO_ACTUAL = range(6)
@@ -107,6 +108,8 @@ _REASONS: dict[tuple[int, int], str] = {
     (TIERS_CODE, MISSED): "below the floor tier (不低于)",
     (BENCHMARK, MET): "higher than the benchmark (高于全省平均水平)",
     (BENCHMARK, MISSED): "not higher than the benchmark",
+    (IN_STEP, MET): "at least as fast as the benchmark (同步)",
+    (IN_STEP, MISSED): "slower than the benchmark",
     (QUALITATIVE, MET): "reported as met",
     (QUALITATIVE, MISSED): "reported as not met",
 }
@@ -137,6 +140,7 @@ def comparison(qualifier: str, direction: str) -> int:
         "range": RANGE,
         "tiers": TIERS_CODE,
         "above_benchmark": BENCHMARK,
+        "in_step": IN_STEP,
         "qualitative": QUALITATIVE,
     }
     if qualifier not in simple:
@@ -185,7 +189,7 @@ def limits(
     >>> limits(ABOUT_HIGH, 1.0, tolerance=Decimal("0.18")).low
     0.82
     """
-    if code == BENCHMARK:
+    if code in (BENCHMARK, IN_STEP):
         return Limits(-_INF, _INF, _INF, -_INF, _INF, None)
     if code == QUALITATIVE:
         return Limits(1.0, _INF, _INF, -_INF, _INF, None)
@@ -287,7 +291,7 @@ def compile_targets(targets: pl.DataFrame, tolerance: Decimal) -> Compiled:
         ids=frame["id"].clone(),
         columns=columns,
         qualitative=tuple(i for i, code in enumerate(codes) if code == QUALITATIVE),
-        relative=tuple(i for i, code in enumerate(codes) if code == BENCHMARK),
+        relative=tuple(i for i, code in enumerate(codes) if code in (BENCHMARK, IN_STEP)),
     )
 
 
@@ -295,10 +299,12 @@ def outcome_expr(benchmarks: bool) -> pl.Expr:
     """Per row, the outcome code from ``actual`` (and ``benchmark``) and the thresholds."""
     actual = pl.col("actual")
     missed = (actual < pl.col("_low")) | (actual > pl.col("_high"))
-    unassessable = pl.col("_code") == BENCHMARK
+    code = pl.col("_code")
+    unassessable = code.is_in([BENCHMARK, IN_STEP])
     if benchmarks:
         benchmark = pl.col("benchmark")
-        missed = missed | (actual <= benchmark).fill_null(value=False)
+        behind = pl.when(code == IN_STEP).then(actual < benchmark).otherwise(actual <= benchmark)
+        missed = missed | behind.fill_null(value=False)
         unassessable = unassessable & benchmark.is_null()
     exceeded = (actual > pl.col("_above")) | (actual < pl.col("_below"))
     return (

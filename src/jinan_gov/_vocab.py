@@ -66,6 +66,7 @@ QUALIFIERS = (
     "exceed",  # 突破, 超过, 过, …余 (more than)
     "reach",  # 达到
     "above_benchmark",  # 高于全省平均水平: relative to a benchmark, no own figure
+    "in_step",  # 与经济增长同步: growth in step with a benchmark, no own figure (other reports)
     "range",  # 2—3个, 3~5个百分点: value .. value_upper
     "tiers",  # 不低于20天、目标25天、力争30天: value, value_target, value_stretch
     "strive",  # 力争: an aspiration
@@ -77,10 +78,7 @@ UNIT_MULTIPLIERS = (("万亿", 1e12), ("亿", 1e8), ("万", 1e4))
 
 # --- Targets read from any plan or work report (jinan_gov.extract) ----------------------
 
-EXTRACTED_QUALIFIERS = (
-    *(qualifier for qualifier in QUALIFIERS if qualifier != "tiers"),
-    "in_step",  # 与经济增长同步, 和经济增长基本同步: growth in step with a benchmark
-)
+EXTRACTED_QUALIFIERS = tuple(qualifier for qualifier in QUALIFIERS if qualifier != "tiers")
 
 # --- The Work Rules (济政发〔2023〕6号) ------------------------------------------------
 

@@ -65,6 +65,40 @@ def _compiled(tolerance: Decimal) -> Compiled:
     return compile_targets(_plan_targets(), tolerance)
 
 
+def _compiled_targets(targets: object, tolerance: Decimal) -> Compiled:
+    """A table of extracted targets (any frame of ExtractedTargetSchema), checked and compiled."""
+    import pandera.errors  # noqa: PLC0415 - pandera on first validation
+
+    from jinan_gov.schemas import ExtractedTargetSchema  # noqa: PLC0415
+
+    if not isinstance(targets, pl.DataFrame):
+        raise TypeError(
+            "targets must be a Polars DataFrame of ExtractedTargetSchema (from extract_targets "
+            f"or read_extracted_targets), got {type(targets).__name__}"
+        )
+    try:
+        checked = ExtractedTargetSchema.validate(targets)
+    except (pandera.errors.SchemaError, pandera.errors.SchemaErrors) as error:
+        first = str(error).strip().splitlines()[0]
+        raise ValueError(f"targets do not match ExtractedTargetSchema: {first}") from None
+    no_figure = pl.lit(None, dtype=pl.Float64)
+    return compile_targets(
+        checked.select(
+            "id",
+            pl.coalesce("name_en", "name_zh").alias("name_en"),
+            "qualifier",
+            "direction",
+            "unit",
+            "value",
+            "value_upper",
+            no_figure.alias("value_target"),
+            no_figure.alias("value_stretch"),
+            pl.lit(None, dtype=pl.Boolean).alias("binding"),
+        ),
+        tolerance,
+    )
+
+
 @cache
 def _outcome_ids() -> frozenset[str]:
     return frozenset(indicators().filter(pl.col("kind") == "outcome")["id"])
@@ -101,6 +135,7 @@ def assess(
     *,
     benchmarks: Values | pl.LazyFrame | None = None,
     tolerance: SupportsFloat = DEFAULT_TOLERANCE,
+    targets: pl.DataFrame | None = None,
 ) -> pl.LazyFrame: ...
 @overload
 def assess(
@@ -108,14 +143,16 @@ def assess(
     *,
     benchmarks: Values | pl.LazyFrame | None = None,
     tolerance: SupportsFloat = DEFAULT_TOLERANCE,
+    targets: pl.DataFrame | None = None,
 ) -> DataFrame[AssessmentSchema]: ...
 def assess(
     actuals: Values | pl.LazyFrame,
     *,
     benchmarks: Values | pl.LazyFrame | None = None,
     tolerance: SupportsFloat = DEFAULT_TOLERANCE,
+    targets: pl.DataFrame | None = None,
 ) -> DataFrame[AssessmentSchema] | pl.LazyFrame:
-    """Assess actual values against the plan's 2023 targets.
+    """Assess actual values against the plan's 2023 targets, or against targets you give.
 
     Parameters
     ----------
@@ -135,6 +172,14 @@ def assess(
     tolerance
         Relative tolerance of 左右 targets (default 0.05: 6%左右 is met from 5.7 to 6.3). The
         band's edges are computed exactly in decimal and belong to the band.
+    targets
+        Another table of targets, keyed by its ``id``: a frame of
+        :class:`~jinan_gov.schemas.ExtractedTargetSchema`, as
+        :func:`jinan_gov.extract_targets` or
+        :func:`jinan_gov.extract.read_extracted_targets` give. Its qualifiers are read
+        with the same semantics (``in_step``, 与经济增长同步, is met when the actual keeps
+        pace with the benchmark: actual >= benchmark). Default: the plan's 2023 main and
+        task targets.
 
     Returns
     -------
@@ -148,11 +193,14 @@ def assess(
     ------
     UnknownIdError
         An id that is not a target (the message suggests close matches).
+    ValueError
+        ``targets`` does not match :class:`~jinan_gov.schemas.ExtractedTargetSchema`.
     InvalidActualsError
         NaN or infinite values, duplicate ids within a scenario, non-numeric values, booleans
         for a numeric target, a benchmark for a target that has none, missing columns.
     TypeError
-        An input of a type that is not supported, or a tolerance that is not a number.
+        An input of a type that is not supported, a tolerance that is not a number, or
+        ``targets`` that is not a Polars DataFrame.
 
     Examples
     --------
@@ -166,7 +214,9 @@ def assess(
     ... ].item()
     'met'
     """
-    compiled = _compiled(check_tolerance(tolerance))
+    exact = check_tolerance(tolerance)
+    compiled = _compiled(exact) if targets is None else _compiled_targets(targets, exact)
+    outcome_ids = _outcome_ids() if targets is None else frozenset[str]()
     frame, boolean = _values(actuals, "actual", compiled)
     bench: pl.DataFrame | pl.LazyFrame | None = None
     if benchmarks is not None:
@@ -179,7 +229,7 @@ def assess(
             compiled,
             benchmarks=collected,
             boolean=boolean,
-            outcome_ids=_outcome_ids(),
+            outcome_ids=outcome_ids,
         )
 
     if isinstance(frame, pl.LazyFrame):

@@ -7,7 +7,8 @@
                        [--binding | --indicative] [OUTPUT]
     jinan-gov outcomes [--section PREFIX] [--measure M] [--qualifier Q] [OUTPUT]
     jinan-gov tasks    [--section PREFIX] [--measure M] [--qualifier Q] [OUTPUT]
-    jinan-gov assess ACTUALS.csv [--benchmarks FILE] [--tolerance F] [--summary] [OUTPUT]
+    jinan-gov assess ACTUALS.csv [--benchmarks FILE] [--targets EXTRACTED.csv] [--tolerance F]
+                     [--summary] [OUTPUT]
     jinan-gov extract FILE [OUTPUT]       (a report as UTF-8 or GB18030 text; - for stdin)
     jinan-gov rule N [--json]
     jinan-gov search QUERY... [--limit K] [OUTPUT]
@@ -460,6 +461,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--benchmarks",
         metavar="FILE",
         help="CSV id,benchmark[,scenario] for relative targets (高于全省平均水平)",
+    )
+    assess_.add_argument(
+        "--targets",
+        metavar="EXTRACTED.csv",
+        help="assess against targets saved by `extract --csv` (ids t01 …) instead of the plan's",
     )
     assess_.add_argument(
         "--tolerance",

@@ -37,9 +37,9 @@ Style = Literal["symbols", "words"]
 STYLES: Final = ("symbols", "words")
 """The two styles of :func:`render_target`."""
 
-QUALIFIERS: Final = (*_PLAN_QUALIFIERS, "in_step")
-"""Every qualifier :func:`render_target` knows: the plan's
-(:data:`jinan_gov.schemas.QUALIFIERS`) and ``in_step`` (与经济增长同步) that other reports use."""
+QUALIFIERS: Final = _PLAN_QUALIFIERS
+"""Every qualifier :func:`render_target` knows: :data:`jinan_gov.schemas.QUALIFIERS`, the plan's
+and ``in_step`` (与经济增长同步) that other reports use."""
 
 BENCHMARKS: Final[Mapping[str, tuple[str, str]]] = {
     "全省": ("provincial avg", "高于全省平均水平"),
