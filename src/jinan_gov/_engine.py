@@ -18,7 +18,7 @@ from typing import cast
 
 import polars as pl
 
-from jinan_gov._semantics import OUTCOMES, Compiled, outcome_expr
+from jinan_gov._semantics import Compiled, outcome_expr, outcomes
 from jinan_gov.errors import InvalidActualsError, UnknownIdError
 
 __all__ = ("RESULT_COLUMNS", "assess_frame", "index_of", "result_schema")
@@ -261,7 +261,7 @@ def _split_benchmarks(
 
 def result_schema(compiled: Compiled, scenario: pl.DataType, ids: pl.DataType) -> pl.Schema:
     """The dtypes of the result for these scenario and id dtypes."""
-    known = {**compiled.columns.schema, **OUTCOMES.schema}
+    known = {**compiled.columns.schema, **outcomes().schema}
     labels = {
         "scenario": pl.String() if scenario == pl.Null else scenario,
         "id": pl.String() if ids == pl.Null else ids,
@@ -279,9 +279,9 @@ class _Describe:
         self.key = (pl.col("_code") * _OUTCOME_COUNT + outcome_expr(benchmarks=benchmarks)).alias(
             "_key"
         )
+        table = outcomes()
         columns: dict[str, pl.Expr] = {
-            name: pl.lit(OUTCOMES[name]).gather(pl.col("_key")).alias(name)
-            for name in OUTCOMES.columns
+            name: pl.lit(table[name]).gather(pl.col("_key")).alias(name) for name in table.columns
         }
         if benchmarks:
             columns["gap"] = (pl.col("actual") - pl.coalesce("target", "benchmark")).alias("gap")

@@ -5,7 +5,7 @@ A target is its figures (``value``, ``value_upper``, ``value_target``, ``value_s
 :func:`limits` turns that into thresholds on the actual (exact at the 左右 band edges);
 :func:`compile_targets` does both for every row of a target frame, in whatever schema it comes
 from, as long as it has :data:`TARGET_COLUMNS`. Per row, :func:`outcome_expr` compares an
-actual (and a benchmark) with the thresholds, and :data:`OUTCOMES` describes each outcome.
+actual (and a benchmark) with the thresholds, and :func:`outcomes` describes each outcome.
 
 =================  ==========================================================
 qualifier          attained when (direction "higher"; mirrored for "lower")
@@ -34,6 +34,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 from typing import NamedTuple
 
 import polars as pl
@@ -41,7 +42,6 @@ import polars as pl
 from jinan_gov._vocab import QUALIFIERS, STATUSES, TIERS
 
 __all__ = (
-    "OUTCOMES",
     "QUALIFIER_DTYPE",
     "STATUS_DTYPE",
     "TARGET_COLUMNS",
@@ -52,6 +52,7 @@ __all__ = (
     "compile_targets",
     "limits",
     "outcome_expr",
+    "outcomes",
 )
 
 TARGET_COLUMNS = pl.Schema(
@@ -323,8 +324,12 @@ def outcome_expr(benchmarks: bool) -> pl.Expr:
     )
 
 
-def _outcome_table() -> pl.DataFrame:
-    """Row ``code * 6 + outcome``: attained, status, tier_reached and reason."""
+@cache
+def outcomes() -> pl.DataFrame:
+    """Row ``comparison * 6 + outcome`` describes that outcome of that kind of comparison.
+
+    Columns attained, status, tier_reached and reason; built on first use, not at import.
+    """
     status = {EXCEEDED: "exceeded", MET: "met", MISSED: "missed", MET_MIDDLE: "met"}
     tiers = {EXCEEDED: "stretch", MET: "floor", MET_MIDDLE: "target"}
     rows: list[tuple[bool | None, str, str | None, str]] = []
@@ -348,10 +353,6 @@ def _outcome_table() -> pl.DataFrame:
         },
         orient="row",
     )
-
-
-OUTCOMES = _outcome_table()
-"""Row ``comparison * 6 + outcome`` describes that outcome of that kind of comparison."""
 
 
 def __dir__() -> list[str]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import polars as pl
 
@@ -102,11 +102,26 @@ def _curated_schema() -> pl.Schema:
 
 
 @cached_frame
-def _load(table: str) -> DataFrame[IndicatorSchema]:
-    frame = read_csv(f"{table}.csv", _curated_schema()).with_columns(table=pl.lit(table))
+def _indicators() -> DataFrame[IndicatorSchema]:
+    """The three curated tables read, completed and validated together, once.
+
+    One validation of the union checks every row of every table against the schema (and
+    ids across the tables); the per-table loaders hand out slices of it.
+    """
+    schema = _curated_schema()
+    frames = [
+        read_csv(f"{table}.csv", schema).with_columns(table=pl.lit(table))
+        for table in INDICATOR_TABLES
+    ]
     model = _model()
-    ordered = _with_base_columns(frame).select(list(model.to_schema().columns))
+    ordered = _with_base_columns(pl.concat(frames)).select(list(model.to_schema().columns))
     return model.validate(ordered, lazy=True)
+
+
+@cached_frame
+def _load(table: str) -> DataFrame[IndicatorSchema]:
+    frame = _indicators().filter(pl.col("table") == table)
+    return cast("DataFrame[IndicatorSchema]", frame)  # rows of a validated frame
 
 
 def outcomes_2022() -> DataFrame[IndicatorSchema]:
@@ -131,12 +146,6 @@ def targets_2023() -> DataFrame[IndicatorSchema]:
 def tasks_2023() -> DataFrame[IndicatorSchema]:
     """Every quantitative task target of part 三 (key tasks), with its section path."""
     return _load("tasks_2023")
-
-
-@cached_frame
-def _indicators() -> DataFrame[IndicatorSchema]:
-    frame = pl.concat([_load(table) for table in INDICATOR_TABLES], how="vertical")
-    return _model().validate(frame, lazy=True)
 
 
 def indicators() -> DataFrame[IndicatorSchema]:

@@ -66,9 +66,9 @@ __all__ = (
 )
 
 _NUM = "一二三四五六七八九十"
-_CHAPTER_LINE = re.compile(rf"^第([{_NUM}]+)章\u3000(.+)$")
-_ARTICLE_LINE = re.compile(rf"^第([{_NUM}]+)条\u3000")
-_ISSUED_LINE = re.compile(r"^[((]\d{4}年\d{1,2}月\d{1,2}日印发[))]$")
+_CHAPTER_LINE = rf"^第([{_NUM}]+)章\u3000(.+)$"
+_ARTICLE_LINE = rf"^第([{_NUM}]+)条\u3000"
+_ISSUED_LINE = r"^[((]\d{4}年\d{1,2}月\d{1,2}日印发[))]$"
 _VALID = f"the Work Rules have articles 1-{RULES_ARTICLE_COUNT}"
 
 
@@ -87,14 +87,14 @@ class _Parsed:
 @cache
 def _parsed() -> _Parsed:
     lines = source_text(RULES_DOC_ID).splitlines()
-    start = next(i for i, line in enumerate(lines) if _CHAPTER_LINE.match(line))
-    end = next(i for i, line in enumerate(lines) if _ISSUED_LINE.match(line))
+    start = next(i for i, line in enumerate(lines) if re.match(_CHAPTER_LINE, line))
+    end = next(i for i, line in enumerate(lines) if re.match(_ISSUED_LINE, line))
     heads: list[tuple[int, str, int]] = []  # (chapter_no, title_zh, first article)
     articles: list[tuple[int, int, list[str]]] = []  # (article_no, chapter_no, lines)
     for line in lines[start:end]:
-        if head := _CHAPTER_LINE.match(line):
+        if head := re.match(_CHAPTER_LINE, line):
             heads.append((parse_chinese_numeral(head.group(1)), head.group(2), len(articles) + 1))
-        elif head := _ARTICLE_LINE.match(line):
+        elif head := re.match(_ARTICLE_LINE, line):
             number = parse_chinese_numeral(head.group(1))
             if number != len(articles) + 1:
                 raise RuntimeError(f"Work Rules source: article {number} out of sequence")

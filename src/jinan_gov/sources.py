@@ -39,7 +39,7 @@ RAW_FILENAME = "gazette_2023_10_raw.txt"
 
 _NUMERAL = "一二三四五六七八九十百"
 # A raw line that is a paragraph on its own (document furniture).
-_STANDALONE = re.compile(
+_STANDALONE = (
     r"^(?:济南市人民政府"
     r"|济政[发字]\s*〔\d{4}〕\d+号"
     r"|各区县人民政府.*[::]"
@@ -50,10 +50,8 @@ _STANDALONE = re.compile(
     rf"|第[{_NUMERAL}]+章.*)$"
 )
 # A raw line that starts a new paragraph: headings, articles, numbered items, notices.
-_STARTER = re.compile(
-    rf"^(?:[{_NUMERAL}]+、|[((][{_NUMERAL}]+[))]|第[{_NUMERAL}]+条\s|关于|《|根据)"
-)
-_ARTICLE_HEAD = re.compile(rf"^(第[{_NUMERAL}]+[章条])")
+_STARTER = rf"^(?:[{_NUMERAL}]+、|[((][{_NUMERAL}]+[))]|第[{_NUMERAL}]+条\s|关于|《|根据)"
+_ARTICLE_HEAD = rf"^(第[{_NUMERAL}]+[章条])"
 # Part headings of the plan run straight into their first paragraph in the raw text.
 _PLAN_PART_HEADINGS = (
     "一、2022年国民经济和社会发展计划执行情况",
@@ -61,7 +59,7 @@ _PLAN_PART_HEADINGS = (
     "三、2023年经济社会发展重点任务和政策措施",
 )
 # Where each document starts in the raw text: its title block.
-_DOC_START = re.compile(r"^\s*济南市人民政府\s*$")
+_DOC_START = r"^\s*济南市人民政府\s*$"
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,8 +99,8 @@ def _paragraphs(lines: list[str]) -> list[str]:
     previous_standalone = True
     for line in lines:
         stripped = line.strip()
-        standalone = bool(_STANDALONE.match(stripped))
-        if standalone or previous_standalone or _STARTER.match(stripped) or not groups:
+        standalone = bool(re.match(_STANDALONE, stripped))
+        if standalone or previous_standalone or re.match(_STARTER, stripped) or not groups:
             groups.append([line])
         else:
             groups[-1].append(line)
@@ -111,7 +109,7 @@ def _paragraphs(lines: list[str]) -> list[str]:
     for group in groups:
         text = normalize_text("\n".join(group))
         # Headings and article labels are typeset with an ideographic space.
-        head = _ARTICLE_HEAD.match(group[0].strip())
+        head = re.match(_ARTICLE_HEAD, group[0].strip())
         if head and len(text) > len(head.group(1)):
             text = head.group(1) + "\u3000" + text[len(head.group(1)) :]
         heading = next((h for h in _PLAN_PART_HEADINGS if text.startswith(h)), None)
@@ -128,7 +126,7 @@ def _document_texts() -> dict[str, str]:
     starts = [
         index
         for index, line in enumerate(lines)
-        if _DOC_START.match(line)
+        if re.match(_DOC_START, line)
         and index + 1 < len(lines)
         and lines[index + 1].strip().startswith("关于")
     ]
