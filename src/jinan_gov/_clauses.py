@@ -80,11 +80,14 @@ _LEVEL = ("达到", "稳定在", "保持在", "维持在", "控制在", "达")
 
 # --- predicates without a figure ----------------------------------------------------------
 
-_BENCHMARK_VERB = re.compile(r"高于|快于|好于|优于")
+# 高于/快于/好于/优于 anything; 超过/不低于 only a benchmark of this kind (超过去年 is not one).
+_BENCHMARK_VERB = re.compile(
+    r"高于|快于|好于|优于|(?:超过|不低于)(?=全国|全省|全市|经济|地区生产总值|国内生产总值|GDP)"
+)
 _STEP = re.compile(r"(?:保持)?(?:基本)?(?:同步|相协调|相适应|相匹配)")
 _STEP_CONNECTORS = "与和同"
 _COMPLETION = re.compile(
-    r"(?:完成|达到|符合|控制在)(?P<object>[^，；。,;]{0,40})(?:目标|任务|指标|要求)(?:以内)?"
+    r"(?:完成|达到|符合|控制在)(?P<object>[^，；。,;]{0,40})(?:目标|任务|指标|要求|标准)(?:以内)?"
 )
 _ASSIGNED = re.compile(r"国家|中央|省|市|上级|下达|分解|规定")
 _ADVERBS = re.compile(r"(?:全面|确保|均|按期|圆满|坚决|努力|如期|全部|都|也)+$")
@@ -410,6 +413,8 @@ def _completion_spans(text: str, start: int, end: int) -> list[tuple[int, int, i
         verb = text[match.start() : match.start() + 2]
         if verb != "完成" and not _ASSIGNED.search(match["object"]):
             continue
+        if match.group().endswith("标准") and verb not in ("达到", "符合"):
+            continue  # a standard is met (达到国家二级标准), not completed
         if _GENERIC_OBJECT.match(match["object"]):
             continue  # 完成以上目标任务, 完成全年目标: the paragraph's targets as a whole
         spans.append((match.start(), match.end(), match.end()))
