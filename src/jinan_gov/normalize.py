@@ -4,7 +4,9 @@ The gazette was extracted from a two-column PDF. The raw text breaks a line
 every ~18 characters, pads justified lines with spaces *inside* words
 (``高 标 准 农 田 27.5 万 亩``), puts spaces around quotation marks, repeats
 the page header, leaves bare page numbers on their own lines and uses ASCII
-punctuation where the printed text has full-width marks. A figure can even be
+punctuation (``,;:()?!``) where the printed text has full-width marks; the
+normalised text keeps those ASCII marks, which is the NFKC form that
+:func:`fold_text` gives for full-width input too. A figure can even be
 split by a line break (``1.\\n\\n3万户以上`` is ``1.3万户以上``).
 
 :func:`normalize_text` turns any such fragment into one clean line. It is
@@ -40,9 +42,7 @@ _HEADER_INLINE = re.compile(
 )
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 
-# Full-width marks that the extraction turned into ASCII. Only mapped where the
-# mark is not between two ASCII letters/digits, so "1,000" or "9:30" would survive.
-_FULL_WIDTH = {",": ",", ";": ";", ":": ":", "(": "(", ")": ")", "?": "?", "!": "!"}
+# Angle brackets that stand for book-title marks 〈〉 beside Chinese text.
 _ANGLE = {"<": "〈", ">": "〉"}
 
 
@@ -125,22 +125,19 @@ def _fold_spaces(text: str) -> str:
     return "".join(out)
 
 
-_PUNCTUATION = re.compile("[" + re.escape("".join(_FULL_WIDTH) + "".join(_ANGLE)) + "]")
+_ANGLE_BRACKET = re.compile("[<>]")
 
 
-def _full_width_punctuation(text: str) -> str:
-    """Map ASCII marks to full width, looking only at the marks (not at every character)."""
+def _angle_brackets(text: str) -> str:
+    """Turn ``<``/``>`` beside a Chinese character into 〈〉, looking only at the brackets."""
 
     def replace(match: re.Match[str]) -> str:
         char, index = match.group(), match.start()
         left = text[index - 1] if index > 0 else ""
         right = text[index + 1] if index + 1 < len(text) else ""
-        if char in _FULL_WIDTH:
-            between_ascii = _is_ascii_alnum(left) and _is_ascii_alnum(right)
-            return char if between_ascii else _FULL_WIDTH[char]
         return _ANGLE[char] if is_cjk(left) or is_cjk(right) else char
 
-    return _PUNCTUATION.sub(replace, text)
+    return _ANGLE_BRACKET.sub(replace, text)
 
 
 def _drop_inline_headers(text: str) -> str:
@@ -163,8 +160,8 @@ def normalize_text(text: str) -> str:
     -------
     str
         The text on one line: wraps joined, page headers and page numbers
-        removed, justification spaces dropped, ASCII punctuation restored to
-        full width. Applying it twice changes nothing.
+        removed, justification spaces dropped; punctuation stays as written
+        (the gazette's ASCII marks). Applying it twice changes nothing.
 
     Examples
     --------
@@ -180,7 +177,7 @@ def normalize_text(text: str) -> str:
     if not isinstance(text, str):
         raise TypeError(f"normalize_text() expects str, got {type(text).__name__}")
     joined = _join_lines(split_raw_lines(text))
-    return _drop_inline_headers(_full_width_punctuation(_fold_spaces(joined)))
+    return _drop_inline_headers(_angle_brackets(_fold_spaces(joined)))
 
 
 @cache
