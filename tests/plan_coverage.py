@@ -1,11 +1,17 @@
-"""Completeness scanner for the plan: every Arabic figure in the text is accounted for.
+"""Completeness scanner for the plan: every figure in the text is accounted for.
 
-A figure (digit run such as ``12027.5``) is accounted for when
+A figure is a digit run such as ``12027.5`` or a run of Chinese numerals such as ``万``
+(赋能万家以上企业), ``千亿`` (过千亿元) or ``四`` (四大主导产业) that is not the
+multiplier of a digit run (the ``万`` of ``1.3万个`` belongs to its Arabic figure). It is
+accounted for when
 
 * a row of the indicator tables quotes it: the occurrence lies inside an occurrence of
   the row's quote and equals one of the row's values (value, value_upper, value_target,
-  value_stretch; declines are stored negative, so the absolute value is compared), or
-* a generic rule explains it (a year, list numbering such as ``1.``, a document number), or
+  value_stretch; declines are stored negative, so the absolute value is compared); a
+  Chinese run is read with :func:`jinan_gov.numerals.parse_chinese_quantity`, whole or
+  without a trailing 万/亿 that belongs to the unit (``千亿元`` is 1000 亿元), or
+* a generic rule explains it (a year, list numbering such as ``1.`` or ``一是``, a document
+  number, an ordinal 第…, the ``一`` of words such as 一批 or 统一), or
 * an explicit exclusion in ``tests/data/plan_number_exclusions.csv`` names its context.
 
 Run ``uv run python -m tests.plan_coverage [CSV ...]`` to list what is not accounted for.
@@ -21,9 +27,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from jinan_gov.numerals import parse_chinese_quantity
 from jinan_gov.sources import source_text
 
-NUMBER = re.compile(r"\d+(?:\.\d+)?")
+ARABIC = re.compile(r"\d+(?:\.\d+)?")
+CN_DIGITS = "零一二两三四五六七八九十百千万亿"
+# A run of Chinese numerals that is not the multiplier of an Arabic figure (1.3万个, 4300余万元).
+CHINESE = re.compile(rf"(?<![\d.{CN_DIGITS}])(?<!\d余)[{CN_DIGITS}]+")
+NUMBER = re.compile(f"{ARABIC.pattern}|{CHINESE.pattern}")
+_UNIT_MAGNITUDES = ("万亿", "亿", "万")
 EXCLUSIONS_CSV = Path(__file__).parent / "data" / "plan_number_exclusions.csv"
 VALUE_COLUMNS = ("value", "value_upper", "value_target", "value_stretch")
 
@@ -36,6 +48,23 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("list_numbering", re.compile(r"(?<![\d.])\d{1,2}(?=\.[\u4e00-\u9fff“])")),
     # document numbers: 济政发〔2023〕4号
     ("document_number", re.compile(r"(?<=〔)\d{4}(?=〕)|(?<=〕)\d+(?=号)")),
+    # Chinese list numbering: 一、 (一) 一是 …
+    (
+        "cn_list_numbering",
+        re.compile(
+            rf"(?<![{CN_DIGITS}])[{CN_DIGITS}]+(?=是)"
+            rf"|(?<=[((])[{CN_DIGITS}]+(?=[))])"
+            rf"|(?<![^\n])[{CN_DIGITS}]+(?=、)"
+        ),
+    ),
+    # ordinals: 第一批, 第十八届, 第五次
+    ("cn_ordinal", re.compile(rf"(?<=第)[{CN_DIGITS}]+")),
+    # a lone 一 is the article "a" or part of a word: 一批, 一体化, 统一, 进一步, 一流
+    ("cn_one_in_words", re.compile(rf"(?<![{CN_DIGITS}])一(?![{CN_DIGITS}])")),
+    # a lone 零 is a word: 零售, 零工, 零碳, 清零
+    ("cn_zero_in_words", re.compile(rf"(?<![{CN_DIGITS}])零(?![{CN_DIGITS}])")),
+    # 百分点, 百分比: a unit word, not a hundred
+    ("cn_percent_word", re.compile(rf"(?<![\d.{CN_DIGITS}])百(?=分)")),
 )
 
 
@@ -60,16 +89,36 @@ def mentions(text: str) -> list[Mention]:
     return [Mention(m.start(), m.end(), m.group()) for m in NUMBER.finditer(text)]
 
 
+def readings(token: str) -> set[float]:
+    """The values a figure can stand for: a digit run, or a Chinese run read whole or
+    without a trailing 万/亿 that belongs to the unit (千亿 → 10**11 or 1000)."""
+    if ARABIC.fullmatch(token):
+        return {float(token)}
+    found: set[float] = set()
+    candidates = [token] + [
+        token.removesuffix(suffix)
+        for suffix in _UNIT_MAGNITUDES
+        if token.endswith(suffix) and len(token) > len(suffix)
+    ]
+    for candidate in candidates:
+        try:
+            found.add(float(parse_chinese_quantity(candidate)))
+        except ValueError:
+            continue
+    return found
+
+
 def load_exclusions(path: Path = EXCLUSIONS_CSV) -> list[Exclusion]:
     with path.open(encoding="utf-8", newline="") as handle:
         return [Exclusion(r["context"], r["number"], r["reason"]) for r in csv.DictReader(handle)]
 
 
 def rule_spans(text: str) -> dict[tuple[int, int], str]:
+    """Spans explained by a generic rule; the first rule in ``_RULES`` that matches names it."""
     spans: dict[tuple[int, int], str] = {}
     for name, pattern in _RULES:
         for match in pattern.finditer(text):
-            spans[(match.start(), match.end())] = name
+            spans.setdefault((match.start(), match.end()), name)
     return spans
 
 
@@ -97,7 +146,7 @@ def row_spans(text: str, rows: Iterable[dict[str, object]]) -> dict[tuple[int, i
         values = {abs(float(str(row[c]))) for c in VALUE_COLUMNS if row.get(c) not in (None, "")}
         for occurrence in re.finditer(re.escape(quote), text):
             for number in NUMBER.finditer(quote):
-                if float(number.group()) in values:
+                if readings(number.group()) & values:
                     begin = occurrence.start() + number.start()
                     spans[(begin, begin + len(number.group()))] = str(row["id"])
     return spans

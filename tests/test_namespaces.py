@@ -68,6 +68,7 @@ PUBLIC: dict[str, tuple[str, ...]] = {
     ),
     "jinan_gov.numerals": (
         "parse_chinese_numeral",
+        "parse_chinese_quantity",
         "to_chinese_numeral",
     ),
     "jinan_gov.plan": (

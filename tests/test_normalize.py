@@ -97,6 +97,8 @@ FOLDABLE = st.lists(
         ("第三十九条\u3000会议", "第三十九条 会议"),
         ("主要目标，部门（单位）：", "主要目标,部门(单位):"),
         ("NIO House", "NIO House"),
+        # a variant OpenCC maps in two steps (薴 → 苧 → 苎): folded all the way
+        ("薴", "苎"),
         ("", ""),
     ],
 )

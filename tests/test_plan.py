@@ -26,7 +26,6 @@ from jinan_gov.schemas import IndicatorSchema
 from jinan_gov.sources import locate_quote, source_text
 from tests import plan_coverage
 
-NUMBER = re.compile(r"\d+(?:\.\d+)?")
 DECLINE_WORDS = ("下降", "减少", "降低", "缩减", "改善")
 
 
@@ -50,7 +49,12 @@ def test_every_quote_is_verbatim_unique_and_states_the_value(rows: list[dict[str
         location = locate_quote(str(row["doc_id"]), quote)
         assert location.quote == quote, f"{row['id']}: quote is not in normalised form"
         assert location.occurrences == 1, f"{row['id']}: quote occurs {location.occurrences}x"
-        figures = {float(n) for n in NUMBER.findall(quote)}
+        # digit runs and Chinese numerals (万家, 过千亿元) alike, read by jinan_gov.numerals
+        figures = {
+            v
+            for token in plan_coverage.NUMBER.findall(quote)
+            for v in plan_coverage.readings(token)
+        }
         for column in ("value", "value_upper", "value_target", "value_stretch"):
             value = row[column]
             if value is not None:
@@ -63,7 +67,9 @@ def test_every_quote_is_verbatim_unique_and_states_the_value(rows: list[dict[str
 def test_completeness_every_figure_is_accounted_for(rows: list[dict[str, object]]) -> None:
     result = plan_coverage.coverage(rows, plan_coverage.load_exclusions())
     assert result.unaccounted == [], [m.token for m in result.unaccounted]
-    assert result.total == 405
+    assert result.total == 622
+    chinese = [m for m in plan_coverage.mentions(source_text("plan_2023")) if not m.token.isascii()]
+    assert len(chinese) == 217
     assert result.by_row + sum(result.by_rule.values()) + result.by_exclusion == result.total
 
 
@@ -86,6 +92,60 @@ def test_a_missing_row_is_caught(rows: list[dict[str, object]]) -> None:
     without_gdp = [row for row in rows if row["id"] != "gdp_2022"]
     result = plan_coverage.coverage(without_gdp, plan_coverage.load_exclusions())
     assert [m.token for m in result.unaccounted] == ["12027.5"]
+
+
+@pytest.mark.parametrize(
+    ("row_id", "token"),
+    [
+        ("livelihood_spending_2022", "千亿"),
+        ("enterprises_digital_transformation_enabled_2023", "万"),
+    ],
+)
+def test_a_missing_chinese_numeral_row_is_caught(
+    rows: list[dict[str, object]], row_id: str, token: str
+) -> None:
+    without = [row for row in rows if row["id"] != row_id]
+    result = plan_coverage.coverage(without, plan_coverage.load_exclusions())
+    assert [m.token for m in result.unaccounted] == [token]
+
+
+def test_chinese_numeral_rows_are_traceable_to_their_quotes() -> None:
+    rows = select_indicators(
+        ["livelihood_spending_2022", "enterprises_digital_transformation_enabled_2023"]
+    )
+    assert rows.select("value", "unit", "qualifier", "value_base", "unit_base").rows() == [
+        (1000.0, "亿元", "exceed", 1e11, "元"),
+        (10000.0, "家", "at_least", 10000.0, "家"),
+    ]
+    assert rows["quote"].to_list() == [
+        "民生和社会重点事业支出过千亿元",
+        "赋能万家以上企业数字化转型",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [
+        ("12027.5", {12027.5}),
+        ("万", {10000.0}),
+        ("千亿", {1e11, 1000.0}),
+        ("百亿", {1e10, 100.0}),
+        ("二十", {20.0}),
+        ("十四五", set()),
+    ],
+)
+def test_readings_of_a_figure(token: str, expected: set[float]) -> None:
+    assert plan_coverage.readings(token) == expected
+
+
+def test_a_chinese_numeral_row_with_the_wrong_value_is_not_covered(
+    rows: list[dict[str, object]],
+) -> None:
+    wrong = [
+        {**row, "value": 100.0} if row["id"] == "livelihood_spending_2022" else row for row in rows
+    ]
+    result = plan_coverage.coverage(wrong, plan_coverage.load_exclusions())
+    assert [m.token for m in result.unaccounted] == ["千亿"]
 
 
 @pytest.mark.parametrize(

@@ -114,7 +114,7 @@ def test_section_key() -> None:
 def test_filter_pairs_matches_either_side() -> None:
     pairs = w.plan_pairs()
     livelihood = w.filter_pairs(pairs, section="一(七)")
-    assert livelihood.height == 30
+    assert livelihood.height == 31
     assert (livelihood["section_key_2022"] == "一(七)").all()
     main = w.filter_pairs(pairs, section="二(二)")
     assert main.height == 21
@@ -149,7 +149,7 @@ def test_pairs_chart_only_paired_indicators_one_panel_per_measure_and_unit() -> 
 def test_sections_chart_counts_targets_per_section() -> None:
     rows = _rows(w.sections_chart(w.plan_pairs()))
     counts = {row["section"].split()[0]: row["count"] for row in rows}
-    assert counts == {"二(二)": 21, "三(一)": 60, "三(二)": 14, "三(三)": 48, "三(四)": 8}
+    assert counts == {"二(二)": 21, "三(一)": 61, "三(二)": 14, "三(三)": 48, "三(四)": 8}
     assert sum(counts.values()) == jg.targets_2023().height + jg.tasks_2023().height
 
 
@@ -167,9 +167,9 @@ def test_measures_chart_one_row_per_figure() -> None:
 
 def test_plan_explorer_follows_the_filters() -> None:
     explorer = w.plan_explorer()
-    assert "285 indicators" in explorer.summary.value
+    assert "287 indicators" in explorer.summary.value
     explorer.section.value = "一(七)"
-    assert "30 indicators · 7 with both" in explorer.summary.value
+    assert "31 indicators · 7 with both" in explorer.summary.value
     assert "新增城镇就业" in explorer.table.value
     names = {row["name_zh"] for row in _rows(explorer.pairs_chart.chart)}
     assert "新增城镇就业" in names

@@ -180,6 +180,9 @@ def normalize_text(text: str) -> str:
     return _drop_inline_headers(_angle_brackets(_fold_spaces(joined)))
 
 
+_MAX_FOLDS = 4
+
+
 @cache
 def _t2s() -> Callable[[str], str]:
     # Imported on first use: OpenCC loads its dictionaries when the converter is built.
@@ -233,10 +236,17 @@ def fold_text(text: str) -> str:
     """
     if not isinstance(text, str):
         raise TypeError(f"fold_text() expects str, got {type(text).__name__}")
-    nfkc = unicodedata.normalize("NFKC", text)
-    if nfkc.isascii():
-        return nfkc
-    return _t2s()(nfkc)
+    folded = unicodedata.normalize("NFKC", text)
+    if folded.isascii():
+        return folded
+    convert = _t2s()
+    # OpenCC maps a few variants in two steps (薴 → 苧 → 苎): repeat until nothing changes.
+    for _ in range(_MAX_FOLDS):
+        again = convert(folded)
+        if again == folded:
+            break
+        folded = again
+    return folded
 
 
 def __dir__() -> list[str]:

@@ -12,13 +12,17 @@ error rather than a silent misreading:
 Colloquial abbreviations such as ``一百五`` (150 or 105?) or a bare ``百`` are
 rejected. :func:`to_chinese_numeral` always writes the canonical form, which
 is what :func:`parse_chinese_numeral` reads back.
+
+:func:`parse_chinese_quantity` reads the counts of running text, which go
+beyond 999 and may start with a bare magnitude: ``万家`` (ten thousand
+enterprises), ``过千亿元`` (over a thousand 亿 yuan), ``百个``, ``三千万``.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ("parse_chinese_numeral", "to_chinese_numeral")
+__all__ = ("parse_chinese_numeral", "parse_chinese_quantity", "to_chinese_numeral")
 
 MIN_NUMERAL = 1
 MAX_NUMERAL = 999
@@ -87,6 +91,105 @@ def parse_chinese_numeral(text: str) -> int:
         return 100 * _value(groups["h"]) + 10 * tens + units
     # A bare 十 (no tens digit) is ten.
     return 10 * (_value(groups["t"]) or 1) + _value(groups["tu"])
+
+
+_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_LARGE_UNITS = {"万": 10**4, "亿": 10**8}
+_SECTION = 10**4  # 千 is the largest unit inside a 万 section
+
+
+def parse_chinese_quantity(text: str) -> int:
+    """Read a count written in Chinese numerals, as running text writes it.
+
+    Beyond :func:`parse_chinese_numeral` it accepts ``千``, the sections
+    ``万`` and ``亿`` (``三千万``, ``两万``, ``一亿二千万``), and a bare
+    magnitude at the start meaning one of it (``十``, ``百``, ``千``, ``万``,
+    ``百亿``, ``千亿``). The colloquial ``一百五`` (150 or 105?) is refused,
+    as are digits in a row, units out of order and anything that is not a
+    numeral character.
+
+    Parameters
+    ----------
+    text
+        The numeral, e.g. ``"千亿"``; surrounding whitespace is ignored.
+
+    Returns
+    -------
+    int
+        Its value (at least 1, below 10**12).
+
+    Raises
+    ------
+    TypeError
+        ``text`` is not a ``str``.
+    ValueError
+        ``text`` is not such a numeral.
+
+    Examples
+    --------
+    >>> [parse_chinese_quantity(t) for t in ("万", "百", "两万", "三千万", "一百零五")]
+    [10000, 100, 20000, 30000000, 105]
+    >>> parse_chinese_quantity("千亿") == 1000 * 10**8
+    True
+    >>> parse_chinese_quantity("一百五")
+    Traceback (most recent call last):
+    ...
+    ValueError: not a Chinese count: '一百五' (ambiguous: write 一百零五 or name the unit)
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse_chinese_quantity() expects str, got {type(text).__name__}")
+    chars = text.strip()
+
+    def bad(why: str = "") -> ValueError:
+        return ValueError(f"not a Chinese count: {text!r}" + (f" ({why})" if why else ""))
+
+    done = 0  # whole 亿 and 万 sections read so far
+    section = 0  # the current section below 万
+    digit: int | None = None
+    last_small = last_large = 10**12  # units must fall within a section and across sections
+    after_zero = False
+    for index, char in enumerate(chars):
+        if char in _VALUES:
+            if digit is not None:
+                raise bad("two digits in a row")
+            digit = _VALUES[char]
+        elif char == "零":
+            if index == 0 or digit is not None or after_zero:
+                raise bad("misplaced 零")
+            after_zero = True
+        elif char in _SMALL_UNITS:
+            unit = _SMALL_UNITS[char]
+            if digit is None:
+                if index != 0:
+                    raise bad(f"{char} without a digit")
+                digit = 1
+            if unit >= last_small or (char == "十" and chars[index - 1 : index] == "两"):
+                raise bad(f"{char} out of place")
+            section += digit * unit
+            digit, last_small, after_zero = None, unit, False
+        elif char in _LARGE_UNITS:
+            unit = _LARGE_UNITS[char]
+            value = section + (digit or 0)
+            if value == 0:
+                if index != 0:
+                    raise bad(f"{char} without a count")
+                value = 1
+            if unit >= last_large:
+                raise bad(f"{char} out of place")
+            done = (done + value) * unit if unit > _SECTION else done + value * unit
+            section, digit, last_small, last_large, after_zero = 0, None, _SECTION, unit, False
+        else:
+            raise bad()
+    if (
+        digit is not None
+        and not after_zero
+        and (last_small in (100, 1000) or (done and not section))
+    ):
+        raise bad(f"ambiguous: write {chars[:-1]}零{chars[-1]} or name the unit")
+    total = done + section + (digit or 0)
+    if not chars or total == 0 or (after_zero and digit is None):
+        raise bad()
+    return total
 
 
 def to_chinese_numeral(n: int) -> str:

@@ -34,7 +34,7 @@ Debian's ``fonts-noto-cjk`` on a bare machine).
 >>> explorer = plan_explorer()
 >>> explorer.section.value = "一(七)"
 >>> explorer.summary.value  # doctest: +ELLIPSIS
-'<style>...<p class="jg-summary">30 indicators · 7 with both a 2022 outcome and a 2023 target...'
+'<style>...<p class="jg-summary">31 indicators · 7 with both a 2022 outcome and a 2023 target...'
 """
 
 from __future__ import annotations
