@@ -22,6 +22,7 @@ CORE = frozenset(
         "_rules_schemas",
         "_schema_base",
         "_tables",
+        "_validation",
         "_vocab",
         "errors",
         "normalize",

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Generic, ParamSpec, TypeVar, cast
 
 import polars as pl
 
+from jinan_gov._validation import validate
+
 if TYPE_CHECKING:  # pandera is imported with the schemas, on first validation
     import pandera.polars as pa
     from pandera.typing.polars import DataFrame
@@ -47,7 +49,7 @@ def read_table(filename: str, model: type[ModelT]) -> DataFrame[ModelT]:
     The CSV must have exactly the model's columns, in order; empty cells are nulls.
     """
     frame = read_csv(filename, polars_schema(model))
-    return model.validate(frame, lazy=True)
+    return validate(model, frame)
 
 
 def read_csv(filename: str, schema: pl.Schema) -> pl.DataFrame:

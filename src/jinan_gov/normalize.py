@@ -103,26 +103,19 @@ def _join_lines(lines: list[str]) -> str:
     return "".join(pieces)
 
 
+_SPACES = re.compile("[ \t\u00a0]+")
+
+
 def _fold_spaces(text: str) -> str:
     """Drop justification spaces; keep one space between two Latin letters/digits."""
-    out: list[str] = []
-    index = 0
-    length = len(text)
-    while index < length:
-        char = text[index]
-        if char in " \t\u00a0":
-            end = index
-            while end < length and text[end] in " \t\u00a0":
-                end += 1
-            left = out[-1] if out else ""
-            right = text[end] if end < length else ""
-            if _is_ascii_alnum(left) and _is_ascii_alnum(right):
-                out.append(" ")
-            index = end
-            continue
-        out.append(char)
-        index += 1
-    return "".join(out)
+
+    def replace(match: re.Match[str]) -> str:
+        start, end = match.span()
+        left = text[start - 1] if start > 0 else ""
+        right = text[end] if end < len(text) else ""
+        return " " if _is_ascii_alnum(left) and _is_ascii_alnum(right) else ""
+
+    return _SPACES.sub(replace, text)
 
 
 _ANGLE_BRACKET = re.compile("[<>]")

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, cast
 import polars as pl
 
 from jinan_gov._tables import cached_frame, polars_schema, read_csv
+from jinan_gov._validation import validate
 from jinan_gov._vocab import INDICATOR_TABLES, MEASURES, UNIT_MULTIPLIERS
 from jinan_gov.errors import UnknownIdError, brief
 from jinan_gov.numerals import parse_chinese_numeral
@@ -115,7 +116,7 @@ def _indicators() -> DataFrame[IndicatorSchema]:
     ]
     model = _model()
     ordered = _with_base_columns(pl.concat(frames)).select(list(model.to_schema().columns))
-    return model.validate(ordered, lazy=True)
+    return validate(model, ordered)
 
 
 @cached_frame
@@ -204,7 +205,7 @@ def select_indicators(ids: Iterable[str]) -> DataFrame[IndicatorSchema]:
         )
     order = pl.DataFrame({"id": wanted}, schema={"id": pl.String})
     joined = order.join(table, on="id", how="left", maintain_order="left")
-    return _model().validate(joined)
+    return validate(_model(), joined)
 
 
 # --- Outcomes next to targets ---------------------------------------------------------------

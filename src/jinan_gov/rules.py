@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, SupportsIndex, cast
 import polars as pl
 
 from jinan_gov._tables import cached_frame, read_table
+from jinan_gov._validation import validate
 from jinan_gov._vocab import (
     FACT_KINDS,
     MEETINGS,
@@ -183,7 +184,7 @@ def _articles() -> DataFrame[ArticleSchema]:
         )
         .select(list(ArticleSchema.to_schema().columns))
     )
-    return ArticleSchema.validate(frame, lazy=True)
+    return validate(ArticleSchema, frame)
 
 
 def articles() -> DataFrame[ArticleSchema]:

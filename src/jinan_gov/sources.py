@@ -95,12 +95,15 @@ def _raw_text() -> str:
 
 def _paragraphs(lines: list[str]) -> list[str]:
     """Group wrapped raw lines into paragraphs and normalise each one."""
+    standalone_line, starter, article_head = (
+        re.compile(pattern) for pattern in (_STANDALONE, _STARTER, _ARTICLE_HEAD)
+    )
     groups: list[list[str]] = []
     previous_standalone = True
     for line in lines:
         stripped = line.strip()
-        standalone = bool(re.match(_STANDALONE, stripped))
-        if standalone or previous_standalone or re.match(_STARTER, stripped) or not groups:
+        standalone = bool(standalone_line.match(stripped))
+        if standalone or previous_standalone or starter.match(stripped) or not groups:
             groups.append([line])
         else:
             groups[-1].append(line)
@@ -109,7 +112,7 @@ def _paragraphs(lines: list[str]) -> list[str]:
     for group in groups:
         text = normalize_text("\n".join(group))
         # Headings and article labels are typeset with an ideographic space.
-        head = re.match(_ARTICLE_HEAD, group[0].strip())
+        head = article_head.match(group[0].strip())
         if head and len(text) > len(head.group(1)):
             text = head.group(1) + "\u3000" + text[len(head.group(1)) :]
         heading = next((h for h in _PLAN_PART_HEADINGS if text.startswith(h)), None)
