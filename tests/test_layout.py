@@ -18,6 +18,7 @@ MAX_LINES = 700
 CORE = frozenset(
     {
         "_atomic",
+        "_lazy_re",
         "_ranking",
         "_rules_schemas",
         "_schema_base",

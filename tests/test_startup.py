@@ -43,3 +43,42 @@ def test_schemas_module_still_gives_the_models_and_the_vocabularies() -> None:
 @pytest.mark.parametrize("name", ["QUALIFIERS", "MEASURES", "STATUSES", "DOC_IDS", "FACT_KINDS"])
 def test_vocabularies_are_public_in_schemas(name: str) -> None:
     assert name in schemas.__all__
+
+
+def test_lazy_pattern_behaves_like_the_compiled_one() -> None:
+    import re  # noqa: PLC0415
+
+    from jinan_gov._lazy_re import lazy_compile  # noqa: PLC0415
+
+    source, flags = r"(?P<n>\d+)(万)?", re.MULTILINE
+    lazy, real = lazy_compile(source, flags), re.compile(source, flags)
+    text = "12万 and 3\n45"
+    assert lazy.pattern == real.pattern
+    assert lazy.flags == real.flags
+    assert [m.group("n") for m in lazy.finditer(text)] == ["12", "3", "45"]
+    assert lazy.sub("#", text) == real.sub("#", text)
+    assert lazy.match(text) is not None
+    assert lazy.fullmatch("7") is not None
+    assert lazy.findall(text) == real.findall(text)
+    assert repr(lazy) == repr(real)
+
+
+def test_import_compiles_no_pattern_of_the_package() -> None:
+    script = (
+        "import re\n"
+        "compiled = []\n"
+        "original = re.compile\n"
+        "def spy(pattern, flags=0):\n"
+        "    import sys\n"
+        "    caller = sys._getframe(1).f_globals.get('__name__', '')\n"
+        "    if caller.startswith('jinan_gov'):\n"
+        "        compiled.append((caller, pattern))\n"
+        "    return original(pattern, flags)\n"
+        "re.compile = spy\n"
+        "import jinan_gov\n"
+        "print(len(compiled), compiled[:3])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.startswith("0 "), result.stdout

@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from jinan_gov._lazy_re import lazy_compile
+
 __all__ = (
     "Row",
     "add_note",
@@ -50,13 +52,13 @@ _UNIT = (
     + _PER
 )
 _RANGE_SEPARATOR = "——|—|–|－|-|~|～|〜|至|到"
-_SINGLE = re.compile(rf"(?<![A-Za-z0-9.第])(?P<number>{_NUMBER})(?P<unit>{_UNIT})?")
-_RANGE_TAIL = re.compile(rf"(?P<sep>{_RANGE_SEPARATOR})(?P<number>{_NUMBER})(?P<unit>{_UNIT})")
+_SINGLE = lazy_compile(rf"(?<![A-Za-z0-9.第])(?P<number>{_NUMBER})(?P<unit>{_UNIT})?")
+_RANGE_TAIL = lazy_compile(rf"(?P<sep>{_RANGE_SEPARATOR})(?P<number>{_NUMBER})(?P<unit>{_UNIT})")
 _SUFFIXES = ("及以上", "以上", "及以下", "以下", "以内", "之内", "左右", "上下")
 # A quality class held at a level: 水质保持在Ⅱ类及以上 (Ⅱ is "II" after NFKC). Only a class
 # followed by a bound is a figure; 达到或好于Ⅲ类水体比例 merely names what is counted.
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6}
-_CLASS = re.compile(
+_CLASS = lazy_compile(
     r"(?<![A-Za-z])(?P<number>III|II|IV|VI|I|V)(?P<unit>类)(?=及以上|以上|及以下|以下|以内)"
 )
 
@@ -81,25 +83,25 @@ _LEVEL = ("达到", "稳定在", "保持在", "维持在", "控制在", "达")
 # --- predicates without a figure ----------------------------------------------------------
 
 # 高于/快于/好于/优于 anything; 超过/不低于 only a benchmark of this kind (超过去年 is not one).
-_BENCHMARK_VERB = re.compile(
+_BENCHMARK_VERB = lazy_compile(
     r"高于|快于|好于|优于|(?:超过|不低于)(?=全国|全省|全市|经济|地区生产总值|国内生产总值|GDP)"
 )
-_STEP = re.compile(r"(?:保持)?(?:基本)?(?:同步|相协调|相适应|相匹配)")
+_STEP = lazy_compile(r"(?:保持)?(?:基本)?(?:同步|相协调|相适应|相匹配)")
 _STEP_CONNECTORS = "与和同"
-_COMPLETION = re.compile(
+_COMPLETION = lazy_compile(
     r"(?:完成|达到|符合|控制在)(?P<object>[^，；。,;]{0,40})(?:目标|任务|指标|要求|标准)(?:以内)?"
 )
-_ASSIGNED = re.compile(r"国家|中央|省|市|上级|下达|分解|规定")
-_ADVERBS = re.compile(r"(?:全面|确保|均|按期|圆满|坚决|努力|如期|全部|都|也)+$")
-_GENERIC_OBJECT = re.compile(r"(?:以上|上述|全年|这些|各项|年度|今年)")
-_RIDER = re.compile(r"争取|力争|努力|跑赢|更好|更优")
-_GROWTH_WORDS = re.compile(r"增速|增长|增幅|涨幅|上涨|提高|下降")
-_NUMBERING = re.compile(
+_ASSIGNED = lazy_compile(r"国家|中央|省|市|上级|下达|分解|规定")
+_ADVERBS = lazy_compile(r"(?:全面|确保|均|按期|圆满|坚决|努力|如期|全部|都|也)+$")
+_GENERIC_OBJECT = lazy_compile(r"(?:以上|上述|全年|这些|各项|年度|今年)")
+_RIDER = lazy_compile(r"争取|力争|努力|跑赢|更好|更优")
+_GROWTH_WORDS = lazy_compile(r"增速|增长|增幅|涨幅|上涨|提高|下降")
+_NUMBERING = lazy_compile(
     r"(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是])"
 )
 _CONNECTIVES = ("其中", "同时", "并且", "并", "以及", "确保")
-_CHANGE_VERBS = re.compile(r"(?:增长|下降|降低|提高|提升|上涨|减少|增加|增速|涨幅)$")
-_ECONOMY = re.compile(r"经济增长|经济增速|生产总值增速|生产总值增长|GDP增速|GDP增长|经济发展")
+_CHANGE_VERBS = lazy_compile(r"(?:增长|下降|降低|提高|提升|上涨|减少|增加|增速|涨幅)$")
+_ECONOMY = lazy_compile(r"经济增长|经济增速|生产总值增速|生产总值增长|GDP增速|GDP增长|经济发展")
 
 _CLAUSE_BREAKS = frozenset("，；,;：:")
 _ENUMERATION = frozenset("、")

@@ -31,16 +31,18 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+from jinan_gov._lazy_re import lazy_compile
+
 __all__ = ("fold_text", "is_cjk", "normalize_text", "split_raw_lines")
 
 _GAZETTE = r"济南市人民政府公报\s*[((]\d{4}年第\d+期[))]"
-_HEADER_LINE = re.compile(rf"^\s*(?:市政府文件\s*{_GAZETTE}|{_GAZETTE}\s*市政府文件)\s*$")
+_HEADER_LINE = lazy_compile(rf"^\s*(?:市政府文件\s*{_GAZETTE}|{_GAZETTE}\s*市政府文件)\s*$")
 # Once lines are joined and spaces folded, a header can only look like this.
-_HEADER_INLINE = re.compile(
+_HEADER_INLINE = lazy_compile(
     r"市政府文件济南市人民政府公报[((]\d{4}年第\d+期[))]"
     r"|济南市人民政府公报[((]\d{4}年第\d+期[))]市政府文件"
 )
-_PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+_PAGE_NUMBER = lazy_compile(r"^\s*\d{1,3}\s*$")
 
 # Angle brackets that stand for book-title marks 〈〉 beside Chinese text.
 _ANGLE = {"<": "〈", ">": "〉"}
@@ -103,7 +105,7 @@ def _join_lines(lines: list[str]) -> str:
     return "".join(pieces)
 
 
-_SPACES = re.compile("[ \t\u00a0]+")
+_SPACES = lazy_compile("[ \t\u00a0]+")
 
 
 def _fold_spaces(text: str) -> str:
@@ -118,7 +120,7 @@ def _fold_spaces(text: str) -> str:
     return _SPACES.sub(replace, text)
 
 
-_ANGLE_BRACKET = re.compile("[<>]")
+_ANGLE_BRACKET = lazy_compile("[<>]")
 
 
 def _angle_brackets(text: str) -> str:

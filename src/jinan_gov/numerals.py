@@ -20,7 +20,7 @@ enterprises), ``过千亿元`` (over a thousand 亿 yuan), ``百个``, ``三千�
 
 from __future__ import annotations
 
-import re
+from jinan_gov._lazy_re import lazy_compile
 
 __all__ = ("parse_chinese_numeral", "parse_chinese_quantity", "to_chinese_numeral")
 
@@ -32,7 +32,7 @@ _VALUES = {char: index + 1 for index, char in enumerate(_DIGITS)} | {"两": 2}
 
 _D = f"[{_DIGITS}]"
 # hundreds: D百, then nothing, 零D, or D十[D];  or no hundreds: [D]十[D] or D.
-_PATTERN = re.compile(
+_PATTERN = lazy_compile(
     rf"^(?:(?P<h>{_D}|两)百(?:零(?P<hu>{_D})|(?P<ht>{_D})十(?P<htu>{_D})?)?"
     rf"|(?P<t>{_D})?十(?P<tu>{_D})?"
     rf"|(?P<u>{_D}|两))$"
