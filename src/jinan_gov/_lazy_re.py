@@ -14,10 +14,28 @@ from typing import Any, cast
 __all__ = ("lazy_compile",)
 
 
+# The pattern's methods and attributes, copied onto the stand-in once it is compiled, so that
+# later calls cost what they cost on the compiled pattern.
+_ATTRIBUTES = (
+    "findall",
+    "finditer",
+    "flags",
+    "fullmatch",
+    "groupindex",
+    "groups",
+    "match",
+    "pattern",
+    "search",
+    "split",
+    "sub",
+    "subn",
+)
+
+
 class _LazyPattern:
     """A :class:`re.Pattern` that is compiled when one of its attributes is first needed."""
 
-    __slots__ = ("_compiled", "_flags", "_source")
+    __slots__ = ("_compiled", "_flags", "_source", *_ATTRIBUTES)
 
     def __init__(self, source: str, flags: int) -> None:
         self._source = source
@@ -28,9 +46,12 @@ class _LazyPattern:
         compiled = self._compiled
         if compiled is None:
             compiled = self._compiled = re.compile(self._source, self._flags)
+            for name in _ATTRIBUTES:
+                setattr(self, name, getattr(compiled, name))
         return compiled
 
     def __getattr__(self, name: str) -> Any:
+        # Only reached before the first compilation, or for a rarely used attribute.
         return getattr(self._pattern(), name)
 
     def __repr__(self) -> str:

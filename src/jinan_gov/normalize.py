@@ -171,7 +171,16 @@ def normalize_text(text: str) -> str:
     """
     if not isinstance(text, str):
         raise TypeError(f"normalize_text() expects str, got {type(text).__name__}")
-    joined = _join_lines(split_raw_lines(text))
+    return _normalize_lines(split_raw_lines(text))
+
+
+def _normalize_lines(lines: list[str]) -> str:
+    """:func:`normalize_text` of lines that :func:`split_raw_lines` already gave.
+
+    >>> _normalize_lines(["高 标 准 农", "田 27.5 万 亩"])
+    '高标准农田27.5万亩'
+    """
+    joined = _join_lines(lines)
     return _drop_inline_headers(_angle_brackets(_fold_spaces(joined)))
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from jinan_gov._tables import cached_frame, read_package_text, read_table
 from jinan_gov._vocab import DOC_IDS
 from jinan_gov.errors import QuoteNotFoundError, UnknownDocumentError
-from jinan_gov.normalize import fold_text, normalize_text, split_raw_lines
+from jinan_gov.normalize import _normalize_lines, fold_text, normalize_text, split_raw_lines
 
 if TYPE_CHECKING:  # the models (and pandera) are imported on first validation
     from collections.abc import Iterable
@@ -110,7 +110,7 @@ def _paragraphs(lines: list[str]) -> list[str]:
         previous_standalone = standalone
     paragraphs: list[str] = []
     for group in groups:
-        text = normalize_text("\n".join(group))
+        text = _normalize_lines(group)  # the lines are split_raw_lines' already
         # Headings and article labels are typeset with an ideographic space.
         head = article_head.match(group[0].strip())
         if head and len(text) > len(head.group(1)):
