@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, SupportsIndex, cast
 
 import polars as pl
 
+from jinan_gov._lazy_re import lazy_compile
 from jinan_gov._tables import cached_frame, read_table
 from jinan_gov._validation import validate
 from jinan_gov._vocab import (
@@ -67,9 +68,9 @@ __all__ = (
 )
 
 _NUM = "一二三四五六七八九十"
-_CHAPTER_LINE = rf"^第([{_NUM}]+)章\u3000(.+)$"
-_ARTICLE_LINE = rf"^第([{_NUM}]+)条\u3000"
-_ISSUED_LINE = r"^[((]\d{4}年\d{1,2}月\d{1,2}日印发[))]$"
+_CHAPTER_LINE = lazy_compile(rf"^第([{_NUM}]+)章\u3000(.+)$")
+_ARTICLE_LINE = lazy_compile(rf"^第([{_NUM}]+)条\u3000")
+_ISSUED_LINE = lazy_compile(r"^[((]\d{4}年\d{1,2}月\d{1,2}日印发[))]$")
 _VALID = f"the Work Rules have articles 1-{RULES_ARTICLE_COUNT}"
 
 
@@ -88,14 +89,14 @@ class _Parsed:
 @cache
 def _parsed() -> _Parsed:
     lines = source_text(RULES_DOC_ID).splitlines()
-    start = next(i for i, line in enumerate(lines) if re.match(_CHAPTER_LINE, line))
-    end = next(i for i, line in enumerate(lines) if re.match(_ISSUED_LINE, line))
+    start = next(i for i, line in enumerate(lines) if _CHAPTER_LINE.match(line))
+    end = next(i for i, line in enumerate(lines) if _ISSUED_LINE.match(line))
     heads: list[tuple[int, str, int]] = []  # (chapter_no, title_zh, first article)
     articles: list[tuple[int, int, list[str]]] = []  # (article_no, chapter_no, lines)
     for line in lines[start:end]:
-        if head := re.match(_CHAPTER_LINE, line):
+        if head := _CHAPTER_LINE.match(line):
             heads.append((parse_chinese_numeral(head.group(1)), head.group(2), len(articles) + 1))
-        elif head := re.match(_ARTICLE_LINE, line):
+        elif head := _ARTICLE_LINE.match(line):
             number = parse_chinese_numeral(head.group(1))
             if number != len(articles) + 1:
                 raise RuntimeError(f"Work Rules source: article {number} out of sequence")
@@ -170,21 +171,22 @@ def _articles() -> DataFrame[ArticleSchema]:
         schema={"article_no": pl.Int64, "chapter_no": pl.Int64, "text_zh": pl.String},
         orient="row",
     )
+    labels = pl.Series(
+        "label_zh", [f"第{to_chinese_numeral(n)}条" for n, _, _ in _parsed().articles]
+    )
     frame = (
-        parsed.join(notes, on="article_no", how="left", validate="1:1")
+        parsed.with_columns(labels, pl.lit(RULES_DOC_ID).alias("doc_id"))
+        .lazy()
+        .join(notes.lazy(), on="article_no", how="left", validate="1:1")
         .join(
-            _chapters().select("chapter_no", "chapter_title_zh", "chapter_title_en"),
+            _chapters().lazy().select("chapter_no", "chapter_title_zh", "chapter_title_en"),
             on="chapter_no",
             how="left",
             validate="m:1",
         )
-        .with_columns(
-            pl.Series("label_zh", [f"第{to_chinese_numeral(n)}条" for n in parsed["article_no"]]),
-            pl.lit(RULES_DOC_ID).alias("doc_id"),
-        )
         .select(list(ArticleSchema.to_schema().columns))
     )
-    return validate(ArticleSchema, frame)
+    return validate(ArticleSchema, frame.collect())
 
 
 def articles() -> DataFrame[ArticleSchema]:

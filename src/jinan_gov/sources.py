@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from jinan_gov._lazy_re import lazy_compile
 from jinan_gov._tables import cached_frame, read_package_text, read_table
 from jinan_gov._vocab import DOC_IDS
 from jinan_gov.errors import QuoteNotFoundError, UnknownDocumentError
@@ -59,7 +60,7 @@ _PLAN_PART_HEADINGS = (
     "三、2023年经济社会发展重点任务和政策措施",
 )
 # Where each document starts in the raw text: its title block.
-_DOC_START = r"^\s*济南市人民政府\s*$"
+_DOC_START = lazy_compile(r"^\s*济南市人民政府\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +130,7 @@ def _document_texts() -> dict[str, str]:
     starts = [
         index
         for index, line in enumerate(lines)
-        if re.match(_DOC_START, line)
+        if _DOC_START.match(line)
         and index + 1 < len(lines)
         and lines[index + 1].strip().startswith("关于")
     ]
