@@ -22,9 +22,10 @@ def _pyproject() -> dict[str, Any]:
         return tomllib.load(handle)
 
 
-def test_version_comes_from_the_package_metadata() -> None:
+def test_version_is_the_one_the_package_metadata_gives() -> None:
     assert jinan_gov.__version__ == metadata.version("jinan-gov")
-    assert jinan_gov.__version__ == _pyproject()["project"]["version"]
+    assert _pyproject()["project"]["dynamic"] == ["version"]
+    assert _pyproject()["tool"]["hatch"]["version"]["path"] == "src/jinan_gov/__init__.py"
 
 
 def test_citation_cff_validates_against_the_cff_schema() -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 import jinan_gov
 
 EXPECTED = (
@@ -86,3 +88,33 @@ def test_import_does_not_pull_heavy_optional_dependencies_or_read_data() -> None
         "assert plan._load.cache_info().currsize == 0\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_public_names_are_imported_from_their_modules_on_first_use() -> None:
+    code = (
+        "import sys, jinan_gov\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('jinan_gov.'))\n"
+        "assert loaded == ['jinan_gov.errors'], loaded\n"
+        "assert 'polars' not in sys.modules\n"
+        "from jinan_gov import documents\n"
+        "assert 'jinan_gov.sources' in sys.modules\n"
+        "assert 'jinan_gov.search' not in sys.modules and 'jinan_gov.extract' not in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_each_public_name_is_the_object_of_its_home_module() -> None:
+    import importlib  # noqa: PLC0415
+
+    for name, home in jinan_gov._HOMES.items():
+        module = importlib.import_module(home)
+        expected = module if name == "rules" else getattr(module, name)
+        assert getattr(jinan_gov, name) is expected, name
+
+
+def test_an_unknown_attribute_is_an_attribute_error_naming_it() -> None:
+    with pytest.raises(AttributeError, match="'no_such_name'"):
+        _ = jinan_gov.no_such_name
+    assert set(jinan_gov._HOMES) | {"__version__"} | {
+        n for n in EXPECTED if n.endswith("Error")
+    } == set(EXPECTED)

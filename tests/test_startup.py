@@ -82,3 +82,21 @@ def test_import_compiles_no_pattern_of_the_package() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert result.stdout.startswith("0 "), result.stdout
+
+
+def test_the_command_line_imports_a_command_module_only_when_it_runs() -> None:
+    script = "import sys, jinan_gov.cli\nprint('\\n'.join(sorted(sys.modules)))"
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    loaded = set(result.stdout.split())
+    lazy = {
+        "jinan_gov._cli_assess",
+        "jinan_gov._cli_extract",
+        "jinan_gov.attainment",
+        "jinan_gov.extract",
+        "jinan_gov.export",
+        "jinan_gov.search",
+        "pandera",
+    }
+    assert not loaded & lazy, sorted(loaded & lazy)

@@ -128,3 +128,35 @@ def test_a_model_with_unsupported_features_uses_pandera() -> None:
     frame = pl.DataFrame({"n": [1.0, 2.0]})
     assert not passes(Coercing, frame)  # the fast path never coerces
     assert validate(Coercing, frame)["n"].dtype == pl.Int64  # pandera did
+
+
+def test_a_check_that_is_more_than_a_select_is_run_as_its_own_query() -> None:
+    class Grouped(pa.DataFrameModel):
+        n: int
+
+        class Config:
+            strict = True
+
+        @pa.dataframe_check
+        @classmethod
+        def at_most_two_per_key(cls, data: pa.PolarsData) -> pl.LazyFrame:
+            counts = data.lazyframe.group_by("n").len()
+            return counts.select(pl.col("len") <= 2)
+
+    assert passes(Grouped, pl.DataFrame({"n": [1, 1, 2]}))
+    assert not passes(Grouped, pl.DataFrame({"n": [1, 1, 1]}))
+    with pytest.raises(pandera.errors.SchemaErrors):
+        validate(Grouped, pl.DataFrame({"n": [1, 1, 1]}))
+
+
+def test_a_check_that_ignores_nulls_passes_on_nulls_like_pandera() -> None:
+    class Bounded(pa.DataFrameModel):
+        x: float = pa.Field(nullable=True, ge=0)
+
+        class Config:
+            strict = True
+
+    with_null = pl.DataFrame({"x": [None, 1.0]}, schema={"x": pl.Float64})
+    assert passes(Bounded, with_null) == _pandera_accepts(Bounded, with_null) is True
+    negative = pl.DataFrame({"x": [None, -1.0]}, schema={"x": pl.Float64})
+    assert passes(Bounded, negative) == _pandera_accepts(Bounded, negative) is False

@@ -7,16 +7,9 @@ ipywidgets) are only imported by :mod:`jinan_gov.widgets`, never by ``import jin
 
 from __future__ import annotations
 
-from importlib import metadata as _metadata
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from jinan_gov import rules
-from jinan_gov.attainment import (
-    DEFAULT_TOLERANCE,
-    assess,
-    assessable_targets,
-    attainment_summary,
-    read_actuals,
-)
 from jinan_gov.errors import (
     ArticleNotFoundError,
     CalendarNotPublishedError,
@@ -25,31 +18,86 @@ from jinan_gov.errors import (
     UnknownDocumentError,
     UnknownIdError,
 )
-from jinan_gov.extract import extract_targets
-from jinan_gov.normalize import normalize_text
-from jinan_gov.plan import (
-    indicators,
-    outcomes_2022,
-    select_indicators,
-    targets_2023,
-    tasks_2023,
-)
-from jinan_gov.search import search_indicators
-from jinan_gov.sources import (
-    QuoteLocation,
-    appointments,
-    documents,
-    locate_quote,
-    quote_in_source,
-    raw_text,
-    source_text,
-)
-from jinan_gov.workdays import add_working_days, is_working_day, working_days_between
 
-try:
-    __version__ = _metadata.version("jinan-gov")
-except _metadata.PackageNotFoundError:  # imported from a source tree that was never installed
-    __version__ = "0+unknown"
+if TYPE_CHECKING:
+    from jinan_gov import rules
+    from jinan_gov.attainment import (
+        DEFAULT_TOLERANCE,
+        assess,
+        assessable_targets,
+        attainment_summary,
+        read_actuals,
+    )
+    from jinan_gov.extract import extract_targets
+    from jinan_gov.normalize import normalize_text
+    from jinan_gov.plan import (
+        indicators,
+        outcomes_2022,
+        select_indicators,
+        targets_2023,
+        tasks_2023,
+    )
+    from jinan_gov.search import search_indicators
+    from jinan_gov.sources import (
+        QuoteLocation,
+        appointments,
+        documents,
+        locate_quote,
+        quote_in_source,
+        raw_text,
+        source_text,
+    )
+    from jinan_gov.workdays import add_working_days, is_working_day, working_days_between
+
+__version__ = "0.1.0"
+
+# Each public name is imported from its module on first use (PEP 562), so a notebook that
+# only loads the plan never pays for the search index, the extractor or the engine.
+_HOMES: dict[str, str] = {
+    "rules": "jinan_gov.rules",
+    **dict.fromkeys(
+        (
+            "DEFAULT_TOLERANCE",
+            "assess",
+            "assessable_targets",
+            "attainment_summary",
+            "read_actuals",
+        ),
+        "jinan_gov.attainment",
+    ),
+    "extract_targets": "jinan_gov.extract",
+    "normalize_text": "jinan_gov.normalize",
+    **dict.fromkeys(
+        ("indicators", "outcomes_2022", "select_indicators", "targets_2023", "tasks_2023"),
+        "jinan_gov.plan",
+    ),
+    "search_indicators": "jinan_gov.search",
+    **dict.fromkeys(
+        (
+            "QuoteLocation",
+            "appointments",
+            "documents",
+            "locate_quote",
+            "quote_in_source",
+            "raw_text",
+            "source_text",
+        ),
+        "jinan_gov.sources",
+    ),
+    **dict.fromkeys(
+        ("add_working_days", "is_working_day", "working_days_between"), "jinan_gov.workdays"
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module 'jinan_gov' has no attribute {name!r}")
+    module = importlib.import_module(_HOMES[name])
+    value = module if name == "rules" else getattr(module, name)
+    globals()[name] = value
+    return value
+
 
 __all__ = (
     "DEFAULT_TOLERANCE",

@@ -1,19 +1,18 @@
 """The ``jinan-gov extract`` command: read the main targets of any report or plan.
 
-Kept apart from :mod:`jinan_gov.cli`, which registers it with :func:`add_extract`.
+Kept apart from :mod:`jinan_gov.cli`, which registers the command and imports this module
+(and the extractor) only when it runs.
 """
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
-from typing import Any
 
 from jinan_gov._cli_io import emit, escape, readable_file, table
 from jinan_gov.extract import extract_targets, read_report
 from jinan_gov.wording import target_text
 
-__all__ = ("add_extract", "extract_command")
+__all__ = ("extract_command",)
 
 
 def extract_command(args: argparse.Namespace) -> int:
@@ -36,16 +35,6 @@ def extract_command(args: argparse.Namespace) -> int:
 
     emit(args, frame, render)
     return 0
-
-
-def add_extract(commands: Any, add_output: Callable[[argparse.ArgumentParser], None]) -> None:
-    """Register ``extract FILE [OUTPUT]`` on the command line's sub-parsers."""
-    extract = commands.add_parser(
-        "extract", help="read the annual main targets of any plan or work report (text file)"
-    )
-    extract.add_argument("file", metavar="FILE", help="UTF-8 or GB18030 text; - reads stdin")
-    add_output(extract)
-    extract.set_defaults(handler=extract_command)
 
 
 def __dir__() -> list[str]:

@@ -30,7 +30,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO, Literal
 
-import pandera.errors
 import polars as pl
 
 from jinan_gov._atomic import publish_file
@@ -45,10 +44,9 @@ DATA_ERRORS = (
     ArithmeticError,
     OSError,
     pl.exceptions.PolarsError,
-    pandera.errors.SchemaError,
-    pandera.errors.SchemaErrors,
 )
-"""Errors that are the user's data or environment: one line, exit status 1."""
+"""Errors that are the user's data or environment: one line, exit status 1 (with
+:func:`schema_errors`)."""
 
 __all__ = (
     "DATA_ERRORS",
@@ -60,6 +58,7 @@ __all__ = (
     "emit",
     "escape",
     "first_line",
+    "is_data_error",
     "json_default",
     "one_line",
     "output_format",
@@ -68,6 +67,7 @@ __all__ = (
     "readable_file",
     "report",
     "rows_hint",
+    "schema_errors",
     "silence_stdout",
     "table",
     "width",
@@ -122,6 +122,8 @@ def escape(text: str) -> str:
 
 def width(text: str) -> int:
     """Terminal columns taken by ``text`` (CJK and full-width characters take two)."""
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
@@ -360,12 +362,27 @@ def emit(args: argparse.Namespace, frame: pl.DataFrame, render: Callable[[], str
 # --- errors -----------------------------------------------------------------------------------
 
 
+def schema_errors() -> tuple[type[Exception], ...]:
+    """Pandera's validation errors, once pandera is imported: none can be raised before.
+
+    Looked up at the time of the error, so that the command line never imports pandera
+    for commands that validate nothing.
+    """
+    errors = sys.modules.get("pandera.errors")
+    return () if errors is None else (errors.SchemaError, errors.SchemaErrors)
+
+
+def is_data_error(error: BaseException) -> bool:
+    """Whether ``error`` is the user's data or environment: one line, exit status 1."""
+    return isinstance(error, DATA_ERRORS + schema_errors())
+
+
 def one_line(error: BaseException) -> str:
     """The first non-empty line of an error message (library errors are one line already).
 
     Pandera's lazy ``SchemaErrors`` print a JSON report: their individual errors are joined.
     """
-    if isinstance(error, pandera.errors.SchemaErrors):
+    if isinstance(error, schema_errors()) and hasattr(error, "schema_errors"):
         return "; ".join(one_line(e) for e in error.schema_errors[:3])
     return first_line(str(error)) or type(error).__name__
 
@@ -475,9 +492,11 @@ def read_input(reader: Callable[[Path], pl.DataFrame], argument: str, what: str)
             return reader(path)
         except BrokenPipeError:
             raise
-        except (pandera.errors.SchemaError, pandera.errors.SchemaErrors) as error:
-            raise InvalidActualsError(f"{escape(shown)}: {one_line(error)}") from error
-        except DATA_ERRORS as error:
+        except Exception as error:
+            if isinstance(error, schema_errors()):
+                raise InvalidActualsError(f"{escape(shown)}: {one_line(error)}") from error
+            if not isinstance(error, DATA_ERRORS):
+                raise
             message = str(error).replace(str(path), escape(shown))
             raise InvalidActualsError(first_line(message) or type(error).__name__) from error
 

@@ -50,14 +50,14 @@ def validate(model: type[ModelT], frame: pl.DataFrame) -> DataFrame[ModelT]:
 def passes(model: type[pa.DataFrameModel], frame: pl.DataFrame) -> bool:
     """Whether every check of ``model`` passes on ``frame``; False also when unsure."""
     try:
-        query = _checks_query(model, frame)
-        verdicts = query.collect().row(0)
+        verdicts = _verdicts(model, frame)
     except (_UnsupportedError, pl.exceptions.PolarsError, TypeError, ValueError, LookupError):
         return False
     return all(verdict is not False for verdict in verdicts)
 
 
-def _checks_query(model: type[pa.DataFrameModel], frame: pl.DataFrame) -> pl.LazyFrame:
+def _verdicts(model: type[pa.DataFrameModel], frame: pl.DataFrame) -> tuple[Any, ...]:
+    """One verdict per check: True, False, or None when a check had only nulls."""
     from pandera.api.polars.types import PolarsData  # noqa: PLC0415
 
     schema = model.to_schema()
@@ -73,8 +73,8 @@ def _checks_query(model: type[pa.DataFrameModel], frame: pl.DataFrame) -> pl.Laz
     if not plain or list(frame.columns) != list(schema.columns):
         raise _UnsupportedError
     lazy = frame.lazy()
-    core: list[pl.Expr] = []
-    parts: list[pl.LazyFrame] = []
+    verdicts: list[pl.Expr] = []
+    parts: list[pl.LazyFrame] = []  # checks that are more than one select
     for name, column in schema.columns.items():
         if column.regex or column.coerce or column.default is not None:
             raise _UnsupportedError
@@ -87,17 +87,59 @@ def _checks_query(model: type[pa.DataFrameModel], frame: pl.DataFrame) -> pl.Laz
             present = pl.col(name).is_not_null()
             if dtype.is_float():
                 present = present & pl.col(name).is_not_nan()
-            core.append(present.all().alias(f"_nullable_{len(core)}"))
+            verdicts.append(present.all())
         if column.unique:
-            core.append(pl.col(name).is_duplicated().any().not_().alias(f"_unique_{len(core)}"))
-        parts.extend(_check(check, PolarsData(lazy, name), len(parts)) for check in column.checks)
-    parts.extend(_check(check, PolarsData(lazy, "*"), len(parts)) for check in schema.checks)
-    # One row of verdicts: the core checks and each check's rows reduced with all().
-    return pl.concat([lazy.select(core or [pl.lit(True)]), *parts], how="horizontal")
+            verdicts.append(pl.col(name).is_duplicated().any().not_())
+        for check in column.checks:
+            _add_check(check, PolarsData(lazy, name), verdicts, parts)
+    for check in schema.checks:
+        _add_check(check, PolarsData(lazy, "*"), verdicts, parts)
+    # Every check reduced with all(), in one eager select where the check is a select:
+    # for small frames Polars spends far more planning a query than running the checks.
+    named = [verdict.alias(f"_check_{index}") for index, verdict in enumerate(verdicts)]
+    row = frame.select(named or [pl.lit(True)])
+    if parts:
+        row = pl.concat([row.lazy(), *parts], how="horizontal").collect()
+    return row.row(0)
 
 
-def _check(check: Any, data: Any, index: int) -> pl.LazyFrame:
-    """One check's verdict per row, as Pandera's Polars check backend computes it."""
+class _SelectRecorder:
+    """Stands in for the LazyFrame a check selects from, and keeps what it selects."""
+
+    def select(self, *exprs: pl.Expr) -> _Selected:
+        return _Selected(exprs)
+
+
+class _Selected:
+    def __init__(self, exprs: tuple[pl.Expr, ...]) -> None:
+        self.exprs = exprs
+
+
+def _add_check(check: Any, data: Any, verdicts: list[pl.Expr], parts: list[pl.LazyFrame]) -> None:
+    """Add one check's verdict: as an expression when the check is a single select."""
+    function = _check_function(check)
+    try:
+        recorded = function(data._replace(lazyframe=_SelectRecorder()), **check._check_kwargs)
+    except AttributeError:  # the check uses more of the LazyFrame than select
+        recorded = None
+    if isinstance(recorded, _Selected) and all(
+        isinstance(expr, pl.Expr) for expr in recorded.exprs
+    ):
+        verdicts.append(_reduce(check, pl.all_horizontal(*recorded.exprs)))
+        return
+    output = function(data, **check._check_kwargs)
+    name = f"_part_{len(parts)}"
+    if isinstance(output, bool):
+        parts.append(pl.LazyFrame({name: [output]}))
+        return
+    if not isinstance(output, pl.LazyFrame):
+        raise _UnsupportedError
+    verdict = _reduce(check, pl.all_horizontal(pl.all()))
+    parts.append(output.select(verdict.alias(name)))
+
+
+def _check_function(check: Any) -> Any:
+    """The function Pandera's Polars check backend runs for ``check``."""
     from pandera.api.function_dispatch import Dispatcher  # noqa: PLC0415
     from pandera.backends.polars import builtin_checks  # noqa: PLC0415
 
@@ -108,15 +150,12 @@ def _check(check: Any, data: Any, index: int) -> pl.LazyFrame:
         function = getattr(builtin_checks, check.name, None)
         if function is None:
             raise _UnsupportedError
-    output = function(data, **check._check_kwargs)
-    name = f"_check_{index}"
-    if isinstance(output, bool):
-        return pl.LazyFrame({name: [output]})
-    if not isinstance(output, pl.LazyFrame):
-        raise _UnsupportedError
-    verdict = pl.all_horizontal(pl.all())
-    verdict = verdict | verdict.is_null() if check.ignore_na else verdict.fill_null(False)
-    return output.select(verdict.alias(name)).select(pl.col(name).all())
+    return function
+
+
+def _reduce(check: Any, verdict: pl.Expr) -> pl.Expr:
+    """A check's per-row verdict reduced to one, with Pandera's ``ignore_na`` rule."""
+    return verdict.fill_null(check.ignore_na).all()
 
 
 def __dir__() -> list[str]:

@@ -7,6 +7,8 @@ status, a fact kind) without importing pandera; the models are imported on first
 
 from __future__ import annotations
 
+from typing import Literal
+
 __all__ = (
     "DIRECTIONS",
     "DOC_IDS",
@@ -107,6 +109,17 @@ FACT_UNITS = ("working_days", "days", "times", "characters", "topics", "briefing
 PERIODS = ("per_month", "per_quarter", "per_year")
 RULE_QUALIFIERS = ("at_most", "at_least", "about", "exactly")
 HEDGES = ("generally", "in_principle")
+
+
+# --- Defaults outside the data dictionary (here so the command line reads them cheaply) -----
+
+DEFAULT_TOLERANCE = 0.05
+"""Relative tolerance of a 左右 ("about") target: 6%左右 is met from 5.7 to 6.3."""
+
+# --- Export formats (the ones jinan_gov.export writes) ---------------------------------
+
+ExportFormat = Literal["csv", "parquet", "datapackage"]
+EXPORT_FORMATS: tuple[ExportFormat, ...] = ("csv", "parquet", "datapackage")
 
 
 def __dir__() -> list[str]:

@@ -31,7 +31,7 @@ from jinan_gov._inputs import (
 )
 from jinan_gov._semantics import TARGET_COLUMNS, Compiled, compile_targets
 from jinan_gov._user_csv import CsvSource, read_values_csv
-from jinan_gov._vocab import STATUSES
+from jinan_gov._vocab import DEFAULT_TOLERANCE, STATUSES
 from jinan_gov._what_if import what_if_targets
 from jinan_gov.plan import indicators
 
@@ -49,9 +49,6 @@ __all__ = (
     "read_benchmarks",
     "what_if_targets",
 )
-
-DEFAULT_TOLERANCE = 0.05
-"""Relative tolerance of a 左右 ("about") target: 6%左右 is met from 5.7 to 6.3."""
 
 
 @cache

@@ -33,7 +33,6 @@ import argparse
 import dataclasses
 import datetime as dt
 import os
-import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -41,15 +40,14 @@ from typing import Any
 import polars as pl
 
 import jinan_gov
-from jinan_gov import _cli_assess, rules
-from jinan_gov._cli_extract import add_extract
+from jinan_gov import rules
 from jinan_gov._cli_io import (
-    DATA_ERRORS,
     OUTPUT_FORMATS,
     PROG,
     binding_text,
     emit,
     escape,
+    is_data_error,
     one_line,
     output_format,
     print_json,
@@ -57,11 +55,8 @@ from jinan_gov._cli_io import (
     silence_stdout,
     table,
 )
-from jinan_gov._vocab import MEASURES, QUALIFIERS
-from jinan_gov.attainment import (
-    DEFAULT_TOLERANCE,
-)
-from jinan_gov.export import FORMATS, export
+from jinan_gov._lazy_re import lazy_compile
+from jinan_gov._vocab import DEFAULT_TOLERANCE, EXPORT_FORMATS, MEASURES, QUALIFIERS
 from jinan_gov.plan import outcomes_2022, targets_2023, tasks_2023
 from jinan_gov.sources import appointments, documents
 from jinan_gov.wording import target_text
@@ -89,7 +84,8 @@ def _overview(_: argparse.Namespace) -> int:
     gazette = docs.row(0, named=True)
     print(f"jinan_gov {jinan_gov.__version__} · {gazette['gazette_zh']} ({gazette['gazette_en']})")
     print(counts)
-    plan = docs.filter(doc_id="plan_2023").row(0, named=True)
+    documents_by_id = {r["doc_id"]: r for r in docs.iter_rows(named=True)}
+    plan = documents_by_id["plan_2023"]
     print(
         f"\n2023 main targets ({plan['doc_no']}, part 二; binding 约束性, indicative 预期性)",
     )
@@ -99,13 +95,16 @@ def _overview(_: argparse.Namespace) -> int:
     ]
     print(table(("id", "name", "target", "type"), rows, limits={"name": _NAME_WIDTH}))
     print("\n2022 headline outcomes (part 一)")
-    headline = outcomes.filter(section="一")
-    outcome_rows = [(r["id"], r["name_en"], target_text(r)) for r in headline.iter_rows(named=True)]
+    outcome_rows = [
+        (r["id"], r["name_en"], target_text(r))
+        for r in outcomes.iter_rows(named=True)
+        if r["section"] == "一"
+    ]
     print(table(("id", "name", "value"), outcome_rows, limits={"name": _NAME_WIDTH}))
     print("\nDocuments")
     doc_rows = [
         (r["doc_id"], r["doc_no"], r["issued_on"].isoformat(), r["title_en"])
-        for r in docs.iter_rows(named=True)
+        for r in documents_by_id.values()
     ]
     print(table(("doc_id", "number", "issued", "title"), doc_rows))
     print(f"\nMore: {PROG} targets --binding · tasks --section 三(一) · rule 39 · search 会签")
@@ -180,7 +179,19 @@ def _listing(loader: Callable[[], pl.DataFrame], value_header: str) -> Callable[
     return handler
 
 
-# --- assess -------------------------------------------------------------------------------
+# --- assess / extract (their modules are imported when the command runs) --------------------
+
+
+def _assess(args: argparse.Namespace) -> int:
+    from jinan_gov._cli_assess import run  # noqa: PLC0415
+
+    return run(args)
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from jinan_gov._cli_extract import extract_command  # noqa: PLC0415
+
+    return extract_command(args)
 
 
 # --- rule / search ------------------------------------------------------------------------
@@ -262,7 +273,7 @@ def _indicator_lines(r: Mapping[str, Any]) -> list[str]:
 
 # --- due ------------------------------------------------------------------------------------
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATE = lazy_compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _parse_date(text: str) -> dt.date:
@@ -346,6 +357,8 @@ def _due(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from jinan_gov.export import export  # noqa: PLC0415
+
     if args.excel and args.format == "parquet":
         raise ValueError("--excel applies to CSV output; use it with --format csv or datapackage")
     written = export(args.directory, args.format, overwrite=args.overwrite, excel=args.excel)
@@ -396,11 +409,55 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_assess(commands: Any) -> None:
+    assess_ = commands.add_parser(
+        "assess", help="assess actual values (CSV id,actual[,scenario]) against the targets"
+    )
+    assess_.add_argument(
+        "actuals",
+        metavar="ACTUALS.csv",
+        help="CSV with id,actual[,scenario]; - (or a FIFO, /dev/stdin) reads standard input",
+    )
+    assess_.add_argument(
+        "--benchmarks",
+        metavar="FILE",
+        help="CSV id,benchmark[,scenario] for relative targets (高于全省平均水平)",
+    )
+    assess_.add_argument(
+        "--targets",
+        metavar="EXTRACTED.csv",
+        help="assess against targets saved by `extract --csv` (ids t01 …) instead of the plan's",
+    )
+    assess_.add_argument(
+        "--tolerance",
+        type=float,
+        default=DEFAULT_TOLERANCE,
+        metavar="F",
+        help=f"relative tolerance of 左右 targets (default {DEFAULT_TOLERANCE})",
+    )
+    assess_.add_argument(
+        "--summary",
+        action="store_true",
+        help="one row per scenario (counts by status, share attained) instead of every target",
+    )
+    _add_output(assess_)
+    assess_.set_defaults(handler=_assess)
+
+
+def _add_extract(commands: Any) -> None:
+    extract = commands.add_parser(
+        "extract", help="read the annual main targets of any plan or work report (text file)"
+    )
+    extract.add_argument("file", metavar="FILE", help="UTF-8 or GB18030 text; - reads stdin")
+    _add_output(extract)
+    extract.set_defaults(handler=_extract)
+
+
 def _add_export(commands: Any) -> None:
     export_ = commands.add_parser(
         "export", help="write every table as CSV, Parquet or a Data Package"
     )
-    export_.add_argument("--format", required=True, choices=FORMATS, help="output format")
+    export_.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="output format")
     export_.add_argument("directory", metavar="DIR", help="output directory (created if missing)")
     export_.add_argument(
         "--overwrite",
@@ -449,40 +506,8 @@ def build_parser() -> argparse.ArgumentParser:
         _add_output(sub)
         sub.set_defaults(handler=_listing(loader, header))
 
-    assess_ = commands.add_parser(
-        "assess", help="assess actual values (CSV id,actual[,scenario]) against the targets"
-    )
-    assess_.add_argument(
-        "actuals",
-        metavar="ACTUALS.csv",
-        help="CSV with id,actual[,scenario]; - (or a FIFO, /dev/stdin) reads standard input",
-    )
-    assess_.add_argument(
-        "--benchmarks",
-        metavar="FILE",
-        help="CSV id,benchmark[,scenario] for relative targets (高于全省平均水平)",
-    )
-    assess_.add_argument(
-        "--targets",
-        metavar="EXTRACTED.csv",
-        help="assess against targets saved by `extract --csv` (ids t01 …) instead of the plan's",
-    )
-    assess_.add_argument(
-        "--tolerance",
-        type=float,
-        default=DEFAULT_TOLERANCE,
-        metavar="F",
-        help=f"relative tolerance of 左右 targets (default {DEFAULT_TOLERANCE})",
-    )
-    assess_.add_argument(
-        "--summary",
-        action="store_true",
-        help="one row per scenario (counts by status, share attained) instead of every target",
-    )
-    _add_output(assess_)
-    assess_.set_defaults(handler=_cli_assess.run)
-
-    add_extract(commands, _add_output)
+    _add_assess(commands)
+    _add_extract(commands)
     rule = commands.add_parser("rule", help="one article of the Work Rules, e.g. 39 or 第三十九条")
     rule.add_argument("number", metavar="N", help="article number: 39, 第三十九条 or 三十九")
     rule.add_argument("--json", action="store_true", help="the article as JSON")
@@ -538,10 +563,10 @@ def _run(argv: Sequence[str] | None) -> int:
         return code
     except BrokenPipeError:
         raise
-    except DATA_ERRORS as error:
-        report(one_line(error))
-        return 1
     except Exception as error:
+        if is_data_error(error):
+            report(one_line(error))
+            return 1
         if os.environ.get(_DEBUG):
             raise
         report(

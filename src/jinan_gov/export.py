@@ -36,6 +36,7 @@ import polars as pl
 
 import jinan_gov
 from jinan_gov._atomic import ExportError, publish_files
+from jinan_gov._vocab import EXPORT_FORMATS, ExportFormat
 from jinan_gov.plan import outcomes_2022, targets_2023, tasks_2023
 from jinan_gov.rules import articles, chapters, facts
 from jinan_gov.schemas import (
@@ -65,8 +66,7 @@ __all__ = (
     "table_schema",
 )
 
-ExportFormat = Literal["csv", "parquet", "datapackage"]
-FORMATS: tuple[ExportFormat, ...] = ("csv", "parquet", "datapackage")
+FORMATS = EXPORT_FORMATS
 DATAPACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 LICENSE: dict[str, str] = {
     "name": "CC-BY-4.0",

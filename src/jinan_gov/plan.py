@@ -74,7 +74,7 @@ def base_unit(unit: str | None) -> tuple[float, str | None]:
     return 1.0, unit
 
 
-def _with_base_columns(frame: pl.LazyFrame) -> pl.LazyFrame:
+def _with_base_columns(frame: pl.DataFrame) -> pl.DataFrame:
     """Add value_base/unit_base with one vectorised expression per multiplier."""
     unit = pl.col("unit")
     factor: pl.Expr = pl.lit(1.0)
@@ -111,12 +111,13 @@ def _indicators() -> DataFrame[IndicatorSchema]:
     """
     schema = _curated_schema()
     frames = [
-        read_csv(f"{table}.csv", schema).lazy().with_columns(table=pl.lit(table))
+        read_csv(f"{table}.csv", schema).with_columns(table=pl.lit(table))
         for table in INDICATOR_TABLES
     ]
     model = _model()
+    # Eager, not lazy: for tables this small, planning a query costs more than running it.
     ordered = _with_base_columns(pl.concat(frames)).select(list(model.to_schema().columns))
-    return validate(model, ordered.collect())
+    return validate(model, ordered)
 
 
 @cached_frame

@@ -176,17 +176,16 @@ def _articles() -> DataFrame[ArticleSchema]:
     )
     frame = (
         parsed.with_columns(labels, pl.lit(RULES_DOC_ID).alias("doc_id"))
-        .lazy()
-        .join(notes.lazy(), on="article_no", how="left", validate="1:1")
+        .join(notes, on="article_no", how="left", validate="1:1")
         .join(
-            _chapters().lazy().select("chapter_no", "chapter_title_zh", "chapter_title_en"),
+            _chapters().select("chapter_no", "chapter_title_zh", "chapter_title_en"),
             on="chapter_no",
             how="left",
             validate="m:1",
         )
         .select(list(ArticleSchema.to_schema().columns))
     )
-    return validate(ArticleSchema, frame.collect())
+    return validate(ArticleSchema, frame)
 
 
 def articles() -> DataFrame[ArticleSchema]:
