@@ -33,6 +33,7 @@ glossary terms that matched, as ``"会签 ← co-sign"``.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -45,7 +46,7 @@ from typing import Literal
 from jinan_gov._lazy_re import lazy_compile
 from jinan_gov.normalize import fold_text
 
-__all__ = ("Field", "Hit", "Index", "fold", "tokens_en", "tokens_zh")
+__all__ = ("Field", "Hit", "Index", "Query", "fold", "tokens_en", "tokens_zh")
 
 Lang = Literal["zh", "en"]
 
@@ -331,6 +332,23 @@ class _Concept:
     scores: Mapping[int, tuple[float, str]]
 
 
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A query analysed once for any index: folded, its own tokens and its glossary groups."""
+
+    folded: str
+    content: str  # the folded query without Chinese question and filler words
+    own: Mapping[Lang, list[str]]
+    found: tuple[tuple[int, str, frozenset[str]], ...]  # (group, query words, tokens covered)
+
+    @classmethod
+    def of(cls, query: str) -> Query:
+        folded = fold(query)
+        content = _ZH_FILLER.sub(" ", folded)
+        own: dict[Lang, list[str]] = {"zh": tokens_zh(content), "en": tokens_en(folded)}
+        return cls(folded, content, own, tuple(glossary().find(folded, words_en(folded))))
+
+
 class Index:
     """BM25 over weighted Chinese and English fields, with glossary expansion of the query.
 
@@ -390,43 +408,35 @@ class Index:
         self._idf[lang, token] = idf
         return idf
 
-    def search(self, query: str, limit: int) -> list[Hit]:
+    def search(self, query: str | Query, limit: int) -> list[Hit]:
         """The ``limit`` best documents for ``query``, best first; only documents scoring > 0."""
-        folded = fold(query)
-        content = _ZH_FILLER.sub(" ", folded)
-        own = {"zh": tokens_zh(content), "en": tokens_en(folded)}
+        analysed = query if isinstance(query, Query) else Query.of(query)
+        return [self.explain(analysed, doc, score) for score, doc in self.rank(analysed, limit)]
+
+    def rank(self, query: Query, depth: int) -> list[tuple[float, int]]:
+        """(score, document) of the ``depth`` best documents, best first, unexplained."""
         scores = [0.0] * self.size
-        for lang, tokens in own.items():
+        for lang, tokens in query.own.items():
             table = self._postings[lang].table
             for token in set(tokens):
                 for doc, part in table.get(token, ()):
                     scores[doc] += part
-        found = self._glossary.find(folded, words_en(folded))
-        concepts = [(self._concept(group), words) for group, words, _ in found]
         # An ambiguous word (``check``: review, inspection, vetting) shares its weight
         # among the groups it reaches instead of counting once for each.
-        sharing = Counter(words for _, words, _ in found)
-        for concept, words in concepts:
+        sharing = Counter(words for _, words, _ in query.found)
+        for group, words, _ in query.found:
             weight = EXPANSION_WEIGHT / sharing[words]
-            for doc, (score, _) in concept.scores.items():
+            for doc, (score, _) in self._concept(group).scores.items():
                 scores[doc] += weight * score
-        ranked = sorted(
-            ((s, d) for d, s in enumerate(scores) if s > 0), key=lambda x: (-x[0], x[1])
+        best = heapq.nsmallest(
+            max(depth, COORD_DEPTH), ((-s, d) for d, s in enumerate(scores) if s > 0)
         )
+        ranked = [(-negative, doc) for negative, doc in best]
         if COORD_POWER and ranked:
-            ranked = self._coordinate(ranked[: max(limit, COORD_DEPTH)], own, found, concepts)
-        return [
-            self._explain(doc, score, folded, content, own, concepts)
-            for score, doc in ranked[:limit]
-        ]
+            ranked = self._coordinate(ranked, query)
+        return ranked[:depth]
 
-    def _coordinate(
-        self,
-        ranked: list[tuple[float, int]],
-        own: Mapping[str, list[str]],
-        found: Sequence[tuple[int, str, frozenset[str]]],
-        concepts: Sequence[tuple[_Concept, str]],
-    ) -> list[tuple[float, int]]:
+    def _coordinate(self, ranked: list[tuple[float, int]], query: Query) -> list[tuple[float, int]]:
         """Scale each score by the share of the query's words the document matches.
 
         A query word is one English stem or one Chinese bigram (or digit run); it is
@@ -435,37 +445,31 @@ class Index:
         """
         units = {
             lang: {t for t in tokens if lang == "en" or len(t) > 1 or not _is_cjk(t)}
-            for lang, tokens in own.items()
+            for lang, tokens in query.own.items()
         }
         total = len(units["zh"]) + len(units["en"])
         if not total:
             return ranked
+        concepts = [(self._concept(group).scores, covered) for group, _, covered in query.found]
         result = []
         for score, doc in ranked:
             matched = {t for t in units["zh"] if t in self._postings["zh"].present[doc]}
             matched |= {t for t in units["en"] if t in self._postings["en"].present[doc]}
-            for (concept, _), (_, _, covered) in zip(concepts, found, strict=True):
-                if doc in concept.scores:
+            for scores, covered in concepts:
+                if doc in scores:
                     matched |= covered
             share = len(matched & (units["zh"] | units["en"])) / total
             if share:  # a document that matches none of the query's words is not a hit
                 result.append((score * share**COORD_POWER, doc))
         return sorted(result, key=lambda x: (-x[0], x[1]))
 
-    def _explain(  # noqa: PLR0917
-        self,
-        doc: int,
-        score: float,
-        folded: str,
-        content: str,
-        own: Mapping[str, list[str]],
-        concepts: Sequence[tuple[_Concept, str]],
-    ) -> Hit:
+    def explain(self, query: Query, doc: int, score: float) -> Hit:
+        """The hit for ``doc`` with ``score``: which words of ``query`` it matched, and how."""
         zh_present = self._postings["zh"].present[doc]
         en_present = self._postings["en"].present[doc]
         matched: list[str] = []
         # Chinese: the longest stretches of the query whose bigrams (or digit runs) all occur.
-        for run in _RUN_ZH.findall(content):
+        for run in _RUN_ZH.findall(query.content):
             if not "\u3400" <= run[0] <= "\u9fff":
                 if run in zh_present:
                     matched.append(run)
@@ -478,10 +482,10 @@ class Index:
                     if len(span := run[start:end].strip(_FUNCTION_CHARS)) > 1:
                         matched.append(span)
                     start = end = -1
-        matched.extend(dict.fromkeys(w for w in words_en(folded) if _stem(w) in en_present))
-        found_zh = {t for t in own["zh"] if t in zh_present}
-        for concept, words in concepts:
-            if (best := concept.scores.get(doc)) is not None and (term := best[1]):
+        matched.extend(dict.fromkeys(w for w in words_en(query.folded) if _stem(w) in en_present))
+        found_zh = {t for t in query.own["zh"] if t in zh_present}
+        for group, words, _ in query.found:
+            if (best := self._concept(group).scores.get(doc)) is not None and (term := best[1]):
                 if _key(term) != _key(words):
                     matched.append(f"{term} ← {words}")
                 found_zh.update(t for t in _key(term)[1] if t in zh_present)
