@@ -45,8 +45,20 @@ def build_venv(where: Path) -> Path:
     venv = where / "venv"
     subprocess.run(["uv", "venv", "--quiet", "--python", sys.executable, str(venv)], check=True)
     python = venv / "bin" / "python"
+    # Compiled to bytecode as pip does on install: the console script honours
+    # PYTHONDONTWRITEBYTECODE, so without it every run would compile the CLI modules again.
     subprocess.run(
-        ["uv", "pip", "install", "--quiet", "--python", str(python), str(wheel)], check=True
+        [
+            "uv",
+            "pip",
+            "install",
+            "--quiet",
+            "--compile-bytecode",
+            "--python",
+            str(python),
+            str(wheel),
+        ],
+        check=True,
     )
     return venv
 

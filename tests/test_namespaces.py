@@ -24,6 +24,7 @@ PUBLIC: dict[str, tuple[str, ...]] = {
         "what_if_targets",
     ),
     "jinan_gov.cli": (
+        "COMMANDS",
         "build_parser",
         "main",
         "target_text",

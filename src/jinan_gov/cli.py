@@ -62,7 +62,7 @@ from jinan_gov.sources import appointments, documents
 from jinan_gov.wording import target_text
 from jinan_gov.workdays import add_working_days, is_working_day
 
-__all__ = ("build_parser", "main", "target_text")
+__all__ = ("COMMANDS", "build_parser", "main", "target_text")
 
 _NAME_WIDTH = 44
 _TEXT_LIMIT = 31  # working days listed one by one by `due`; longer counts are summarised
@@ -409,71 +409,161 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _add_assess(commands: Any) -> None:
-    assess_ = commands.add_parser(
-        "assess", help="assess actual values (CSV id,actual[,scenario]) against the targets"
-    )
-    assess_.add_argument(
+def _configure_targets(parser: argparse.ArgumentParser) -> None:
+    _add_filters(parser)
+    kind = parser.add_mutually_exclusive_group()
+    kind.add_argument("--binding", action="store_true", help="only binding (约束性) targets")
+    kind.add_argument("--indicative", action="store_true", help="only indicative (预期性) targets")
+    _add_output(parser)
+    parser.set_defaults(handler=_targets)
+
+
+def _configure_listing(loader: Callable[[], pl.DataFrame], value_header: str) -> _Configure:
+    def configure(parser: argparse.ArgumentParser) -> None:
+        _add_filters(parser)
+        _add_output(parser)
+        parser.set_defaults(handler=_listing(loader, value_header))
+
+    return configure
+
+
+def _configure_assess(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
         "actuals",
         metavar="ACTUALS.csv",
         help="CSV with id,actual[,scenario]; - (or a FIFO, /dev/stdin) reads standard input",
     )
-    assess_.add_argument(
+    parser.add_argument(
         "--benchmarks",
         metavar="FILE",
         help="CSV id,benchmark[,scenario] for relative targets (高于全省平均水平)",
     )
-    assess_.add_argument(
+    parser.add_argument(
         "--targets",
         metavar="EXTRACTED.csv",
         help="assess against targets saved by `extract --csv` (ids t01 …) instead of the plan's",
     )
-    assess_.add_argument(
+    parser.add_argument(
         "--tolerance",
         type=float,
         default=DEFAULT_TOLERANCE,
         metavar="F",
         help=f"relative tolerance of 左右 targets (default {DEFAULT_TOLERANCE})",
     )
-    assess_.add_argument(
+    parser.add_argument(
         "--summary",
         action="store_true",
         help="one row per scenario (counts by status, share attained) instead of every target",
     )
-    _add_output(assess_)
-    assess_.set_defaults(handler=_assess)
+    _add_output(parser)
+    parser.set_defaults(handler=_assess)
 
 
-def _add_extract(commands: Any) -> None:
-    extract = commands.add_parser(
-        "extract", help="read the annual main targets of any plan or work report (text file)"
+def _configure_extract(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="UTF-8 or GB18030 text; - reads stdin")
+    _add_output(parser)
+    parser.set_defaults(handler=_extract)
+
+
+def _configure_rule(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("number", metavar="N", help="article number: 39, 第三十九条 or 三十九")
+    parser.add_argument("--json", action="store_true", help="the article as JSON")
+    parser.set_defaults(handler=_rule)
+
+
+def _configure_search(
+    handler: Callable[[argparse.Namespace], int], limit: int, example: str
+) -> _Configure:
+    def configure(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("query", nargs="+", metavar="QUERY", help=example)
+        parser.add_argument(
+            "--limit", type=int, default=limit, metavar="K", help=f"at most K results ({limit})"
+        )
+        _add_output(parser)
+        parser.set_defaults(handler=handler)
+
+    return configure
+
+
+def _configure_due(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("start", metavar="START", help="day the clock starts, YYYY-MM-DD")
+    limit = parser.add_mutually_exclusive_group(required=True)
+    limit.add_argument("--days", type=int, metavar="N", help="N working days after START")
+    limit.add_argument(
+        "--rule",
+        metavar="FACT_ID",
+        help="a time limit of the Work Rules, e.g. countersign_reply_working_days",
     )
-    extract.add_argument("file", metavar="FILE", help="UTF-8 or GB18030 text; - reads stdin")
-    _add_output(extract)
-    extract.set_defaults(handler=_extract)
+    parser.add_argument("--json", action="store_true", help="the result as JSON")
+    parser.set_defaults(handler=_due)
 
 
-def _add_export(commands: Any) -> None:
-    export_ = commands.add_parser(
-        "export", help="write every table as CSV, Parquet or a Data Package"
-    )
-    export_.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="output format")
-    export_.add_argument("directory", metavar="DIR", help="output directory (created if missing)")
-    export_.add_argument(
+def _configure_export(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="output format")
+    parser.add_argument("directory", metavar="DIR", help="output directory (created if missing)")
+    parser.add_argument(
         "--overwrite",
         action="store_true",
         help="write into a non-empty directory, replacing files (or links) of the same names",
     )
-    export_.add_argument(
+    parser.add_argument(
         "--excel",
         action="store_true",
         help="CSV as UTF-8 with a byte-order mark, so that Excel shows the Chinese text",
     )
-    export_.set_defaults(handler=_export)
+    parser.set_defaults(handler=_export)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The ``jinan-gov`` argument parser (one sub-parser per command)."""
+def _configure_overview(parser: argparse.ArgumentParser) -> None:
+    parser.set_defaults(handler=_overview)
+
+
+_Configure = Callable[[argparse.ArgumentParser], None]
+
+# Every command: its name, its one-line help and what defines its arguments and handler.
+_COMMANDS: tuple[tuple[str, str, _Configure], ...] = (
+    (
+        "overview",
+        "what the library holds: main targets, headline outcomes, counts",
+        _configure_overview,
+    ),
+    ("targets", "the main targets of 2023 (plan part 二)", _configure_targets),
+    ("outcomes", "the 2022 outcomes (plan part 一)", _configure_listing(outcomes_2022, "value")),
+    ("tasks", "the 2023 task targets (plan part 三)", _configure_listing(tasks_2023, "target")),
+    (
+        "assess",
+        "assess actual values (CSV id,actual[,scenario]) against the targets",
+        _configure_assess,
+    ),
+    (
+        "extract",
+        "read the annual main targets of any plan or work report (text file)",
+        _configure_extract,
+    ),
+    ("rule", "one article of the Work Rules, e.g. 39 or 第三十九条", _configure_rule),
+    (
+        "search",
+        "search the Work Rules (Chinese or English)",
+        _configure_search(_search, 5, "question or keywords"),
+    ),
+    (
+        "search-indicators",
+        "find the plan's indicators by name (Chinese or English)",
+        _configure_search(_search_indicators, 10, "keywords, e.g. GDP growth"),
+    ),
+    ("due", "deadline in official working days (weekends, holidays, 调休)", _configure_due),
+    ("export", "write every table as CSV, Parquet or a Data Package", _configure_export),
+)
+COMMANDS = tuple(name for name, _, _ in _COMMANDS)
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The ``jinan-gov`` argument parser (one sub-parser per command).
+
+    With ``command``, only that command's arguments are defined (the others are listed by
+    name and help only): enough to parse a command line that starts with it, at a fraction
+    of the cost.
+    """
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Jinan municipal government documents (2023 plan, Work Rules) as data. "
@@ -483,65 +573,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {jinan_gov.__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    overview = commands.add_parser(
-        "overview", help="what the library holds: main targets, headline outcomes, counts"
-    )
-    overview.set_defaults(handler=_overview)
-
-    targets = commands.add_parser("targets", help="the main targets of 2023 (plan part 二)")
-    _add_filters(targets)
-    kind = targets.add_mutually_exclusive_group()
-    kind.add_argument("--binding", action="store_true", help="only binding (约束性) targets")
-    kind.add_argument("--indicative", action="store_true", help="only indicative (预期性) targets")
-    _add_output(targets)
-    targets.set_defaults(handler=_targets)
-
-    for name, loader, helptext, header in (
-        ("outcomes", outcomes_2022, "the 2022 outcomes (plan part 一)", "value"),
-        ("tasks", tasks_2023, "the 2023 task targets (plan part 三)", "target"),
-    ):
+    for name, helptext, configure in _COMMANDS:
         sub = commands.add_parser(name, help=helptext)
-        _add_filters(sub)
-        _add_output(sub)
-        sub.set_defaults(handler=_listing(loader, header))
-
-    _add_assess(commands)
-    _add_extract(commands)
-    rule = commands.add_parser("rule", help="one article of the Work Rules, e.g. 39 or 第三十九条")
-    rule.add_argument("number", metavar="N", help="article number: 39, 第三十九条 or 三十九")
-    rule.add_argument("--json", action="store_true", help="the article as JSON")
-    rule.set_defaults(handler=_rule)
-
-    search = commands.add_parser("search", help="search the Work Rules (Chinese or English)")
-    search.add_argument("query", nargs="+", metavar="QUERY", help="question or keywords")
-    search.add_argument("--limit", type=int, default=5, metavar="K", help="at most K articles")
-    _add_output(search)
-    search.set_defaults(handler=_search)
-
-    found = commands.add_parser(
-        "search-indicators", help="find the plan's indicators by name (Chinese or English)"
-    )
-    found.add_argument("query", nargs="+", metavar="QUERY", help="keywords, e.g. GDP growth")
-    found.add_argument("--limit", type=int, default=10, metavar="K", help="at most K rows")
-    _add_output(found)
-    found.set_defaults(handler=_search_indicators)
-
-    due = commands.add_parser(
-        "due", help="deadline in official working days (weekends, holidays, 调休)"
-    )
-    due.add_argument("start", metavar="START", help="day the clock starts, YYYY-MM-DD")
-    limit = due.add_mutually_exclusive_group(required=True)
-    limit.add_argument("--days", type=int, metavar="N", help="N working days after START")
-    limit.add_argument(
-        "--rule",
-        metavar="FACT_ID",
-        help="a time limit of the Work Rules, e.g. countersign_reply_working_days",
-    )
-    due.add_argument("--json", action="store_true", help="the result as JSON")
-    due.set_defaults(handler=_due)
-
-    _add_export(commands)
+        if command is None or command == name:
+            configure(sub)
     return parser
 
 
@@ -551,7 +586,8 @@ _DEBUG = "JINAN_GOV_DEBUG"  # set it to see the traceback of an unexpected error
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
+    words = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(words[0] if words and words[0] in COMMANDS else None)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
