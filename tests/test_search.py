@@ -365,8 +365,8 @@ def test_import_builds_no_index_and_loads_no_stemmer() -> None:
 
 def test_glossary_phrasal_terms_need_their_particle() -> None:
     find = glossary().find
-    made_up = {g for g, _, _ in find("who makes up the government", [])}
-    bare = {g for g, _, _ in find("who makes the decision", [])}
+    made_up = {g for g, _, _ in find("who makes up the government")}
+    bare = {g for g, _, _ in find("who makes the decision")}
     members = next(g for g, group in enumerate(glossary().groups) if group[0].text == "组成")
     assert members in made_up
     assert members not in bare
@@ -375,7 +375,7 @@ def test_glossary_phrasal_terms_need_their_particle() -> None:
 def test_an_ambiguous_word_counts_once() -> None:
     # "check" belongs to several groups (review, inspection, vetting): each gets its share of
     # the weight, so the word counts once, not once for each of its meanings.
-    reached = glossary().find("check", ["check"])
+    reached = glossary().find("check")
     assert len(reached) >= 2
     index = Index([Field("en", ["inspection", "unrelated words"])])
     ambiguous = index.search("check", limit=1)[0]
@@ -389,3 +389,10 @@ def test_a_concept_found_in_both_languages_scores_higher() -> None:
     both, english_only = index.search("inspection", limit=2)
     assert (both.doc, english_only.doc) == (0, 1)
     assert both.score > english_only.score
+
+
+def test_a_phrase_hides_the_words_inside_it() -> None:
+    texts = {glossary().groups[g][0].text for g, _, _ in glossary().find("departments can't agree")}
+    approve = {group[0].text for group in glossary().groups if "approve" in {t.text for t in group}}
+    assert "异议" in texts  # the disagreement group, through "can't agree"
+    assert not texts & approve  # never "agree" alone, which would mean approval

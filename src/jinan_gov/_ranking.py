@@ -87,7 +87,7 @@ _RUN_ZH = lazy_compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+|\d+(?:\.\d+)?")
 # characters would get a high idf.
 _ZH_FILLER = lazy_compile(
     r"多久|多长时间|多少|什么|哪些|哪个|哪|谁|如何|怎么办|怎么样|怎么|怎样|咋|是否|能否|能不能|"
-    r"要不要|有没有|是不是|可不可以|可以|吗|呢|吧|啊|呀|啥|几|请问|一下"
+    r"要不要|有没有|是不是|可不可以|可以|必须|应当|应该|吗|呢|吧|啊|呀|啥|几|请问|一下"
 )
 
 # Function characters trimmed from the ends of a matched stretch shown to the user (的文件 → 文件).
@@ -180,47 +180,52 @@ class Glossary:
     ]  # first stem -> (stems, text, group)
     phrases: Mapping[str, tuple[tuple[tuple[str, ...], str, int], ...]]
 
-    def find(self, folded: str, words: Sequence[str]) -> list[tuple[int, str, frozenset[str]]]:
+    def find(self, folded: str) -> list[tuple[int, str, frozenset[str]]]:
         """The groups whose terms occur in the query: (group, query words, query tokens covered).
 
-        ``folded`` is the folded query, ``words`` its English content words (unstemmed).
-        An English term of several words that stop words reduce to one (``make up``,
-        ``take over``, ``check with``) matches only as the whole phrase, particle
-        included, never on its one generic verb. Matches are taken longest first and
-        may not overlap a longer match, so
-        ``government regulations`` hides ``regulations`` and ``市长办公会`` hides ``市长``.
+        ``folded`` is the folded query. An English term of several words that stop words
+        reduce to one (``make up``, ``take over``, ``check with``) matches only as the
+        whole phrase, particle included, never on its one generic verb. Matches are taken
+        longest first (in characters of the query) and may not overlap a longer match, so
+        ``government regulations`` hides ``regulations``, ``can't agree`` hides ``agree``
+        and ``市长办公会`` hides ``市长``.
         """
         found: list[tuple[int, int, int, str, tuple[str, ...]]] = []
         for start in range(len(folded) - 1):
             for term, group, covered in self.zh.get(folded[start : start + 2], ()):
                 if folded.startswith(term, start):
                     found.append((start, start + len(term), group, term, covered))
-        stems = [_stem(w) for w in words]
+        text = folded.replace("'s", "")
         offset = len(folded) + 1  # English positions after the Chinese ones: no overlap
-        for i, stem in enumerate(stems):
-            for sequence, _, group in self.en.get(stem, ()):
-                if tuple(stems[i : i + len(sequence)]) == sequence:
-                    text = _original(folded, words[i : i + len(sequence)])
-                    found.append((offset + i, offset + i + len(sequence), group, text, sequence))
-        every = [w for w in _WORD_EN.findall(folded.replace("'s", "")) if w not in _EN_PHRASE_SKIP]
-        stems = [_stem(w) for w in every]
-        offset += len(folded) + 1
-        for i, stem in enumerate(stems):
-            for sequence, _, group in self.phrases.get(stem, ()):
-                if tuple(stems[i : i + len(sequence)]) == sequence:
-                    span = every[i : i + len(sequence)]
-                    covered = tuple(_stem(w) for w in span if w not in _EN_STOP)
-                    text = _original(folded, span)
-                    found.append((offset + i, offset + i + len(sequence), group, text, covered))
+        every = [
+            (m.group(), offset + m.start(), offset + m.end())
+            for m in _WORD_EN.finditer(text)
+            if m.group() not in _EN_PHRASE_SKIP
+        ]
+        content = [word for word in every if word[0] not in _EN_STOP]
+        for words, table, is_phrase in ((content, self.en, False), (every, self.phrases, True)):
+            stems = [_stem(w) for w, _, _ in words]
+            for i, stem in enumerate(stems):
+                for sequence, _, group in table.get(stem, ()):
+                    if tuple(stems[i : i + len(sequence)]) != sequence:
+                        continue
+                    span = words[i : i + len(sequence)]
+                    covered = (
+                        tuple(_stem(w) for w, _, _ in span if w not in _EN_STOP)
+                        if is_phrase
+                        else sequence
+                    )
+                    text_of = _original(folded, [w for w, _, _ in span])
+                    found.append((span[0][1], span[-1][2], group, text_of, covered))
         found.sort(key=lambda m: (m[0] - m[1], m[0]))
         taken: list[tuple[int, int]] = []
         groups: dict[int, tuple[str, set[str]]] = {}
-        for start, end, group, text, covered in found:
+        for start, end, group, term_text, covered in found:
             if any(a < end and start < b and (a, b) != (start, end) for a, b in taken):
                 continue
             taken.append((start, end))
-            groups.setdefault(group, (text, set()))[1].update(covered)
-        return [(g, text, frozenset(units)) for g, (text, units) in sorted(groups.items())]
+            groups.setdefault(group, (term_text, set()))[1].update(covered)
+        return [(g, t, frozenset(units)) for g, (t, units) in sorted(groups.items())]
 
 
 @cache
@@ -346,7 +351,7 @@ class Query:
         folded = fold(query)
         content = _ZH_FILLER.sub(" ", folded)
         own: dict[Lang, list[str]] = {"zh": tokens_zh(content), "en": tokens_en(folded)}
-        return cls(folded, content, own, tuple(glossary().find(folded, words_en(folded))))
+        return cls(folded, content, own, tuple(glossary().find(folded)))
 
 
 class Index:
