@@ -420,7 +420,7 @@ class Index:
 
     def rank(self, query: Query, depth: int) -> list[tuple[float, int]]:
         """(score, document) of the ``depth`` best documents, best first, unexplained."""
-        scores = [0.0] * self.size
+        scores: dict[int, float] = defaultdict(float)  # only the documents a term reaches
         for lang, tokens in query.own.items():
             table = self._postings[lang].table
             for token in set(tokens):
@@ -434,7 +434,7 @@ class Index:
             for doc, (score, _) in self._concept(group).scores.items():
                 scores[doc] += weight * score
         best = heapq.nsmallest(
-            max(depth, COORD_DEPTH), ((-s, d) for d, s in enumerate(scores) if s > 0)
+            max(depth, COORD_DEPTH), ((-s, d) for d, s in scores.items() if s > 0)
         )
         ranked = [(-negative, doc) for negative, doc in best]
         if COORD_POWER and ranked:
