@@ -14,8 +14,11 @@ by ``|``; a hit is the expected article or one of these):
   (the first unseen set);
 - ``..._unseen2.csv``: the second unseen set, written independently from the
   Rules text alone and measured once after tuning was frozen; since used for tuning;
-- ``..._unseen3.csv``: the third unseen set (50 English, 30 Chinese), written
-  independently from the Rules text alone and measured once after tuning was frozen.
+- ``..._unseen3.csv`` to ``..._unseen5.csv``: the third to fifth unseen sets (50 English,
+  30 Chinese each), written independently from the Rules text alone, each measured once
+  after tuning was frozen; since used for tuning;
+- ``..._unseen6.csv`` and ``..._unseen7.csv``: the sixth and seventh unseen sets, written the
+  same way and measured once after the last round of tuning; never tuned on.
 
 The baseline scores each article by naive substring counting: how often each
 CJK character of the question occurs in the article's Chinese text, plus how
@@ -45,6 +48,10 @@ SETS = {
     "unseen": DATA / "rules_search_questions_unseen.csv",
     "unseen2": DATA / "rules_search_questions_unseen2.csv",
     "unseen3": DATA / "rules_search_questions_unseen3.csv",
+    "unseen4": DATA / "rules_search_questions_unseen4.csv",
+    "unseen5": DATA / "rules_search_questions_unseen5.csv",
+    "unseen6": DATA / "rules_search_questions_unseen6.csv",
+    "unseen7": DATA / "rules_search_questions_unseen7.csv",
 }
 INDICATOR_QUERIES = (
     "GDP growth",

@@ -56,6 +56,10 @@ def _hits(name: str, lang: str) -> tuple[int, int, int]:
         "rules_search_questions_unseen.csv",
         "rules_search_questions_unseen2.csv",
         "rules_search_questions_unseen3.csv",
+        "rules_search_questions_unseen4.csv",
+        "rules_search_questions_unseen5.csv",
+        "rules_search_questions_unseen6.csv",
+        "rules_search_questions_unseen7.csv",
     ],
 )
 def test_question_set_size(name: str) -> None:
@@ -66,28 +70,37 @@ def test_question_set_size(name: str) -> None:
         assert all(1 <= number <= 76 for number in expected)
 
 
-# Measured with benchmarks/bench_search.py (top-1, top-3 of n): zh 37, 39 of 39; en 37, 37 of 37;
-# held-out zh 12, 12 of 12, en 12, 12 of 12; development zh 73, 76 of 76, en 66, 74 of 76;
-# first unseen set zh 80, 90 of 90, en 65, 78 of 81; second unseen set zh 35, 38 of 40,
-# en 31, 37 of 40 (both measured once, since used for tuning); third unseen set (written
-# independently from the Rules text alone, evaluated once after tuning was frozen) zh 28, 29
-# of 30, en 41, 47 of 50. A hit is the expected article or one the set marks also acceptable.
-# Floors are a question or a few below, so that they can fail.
+# Measured with benchmarks/bench_search.py, top-1 and top-3 (a hit is the expected article or
+# one the set marks also acceptable): first set zh 37, 39 of 39, en 36, 37 of 37; held out
+# zh 11, 12 of 12, en 12, 12 of 12; development zh 74, 76 of 76, en 69, 75 of 76; unseen sets
+# 1-5 (each measured once when new, since used for tuning) zh 79, 90 of 90 / 37, 40 of 40 /
+# 30, 30 of 30 / 27, 29 of 30 / 29, 30 of 30 and en 69, 78 of 81 / 34, 38 of 40 / 42, 48 of 50
+# / 43, 47 of 50 / 41, 45 of 50; unseen sets 6 and 7 (written independently from the Rules
+# text alone, measured once after tuning was frozen, never tuned on) zh 27, 30 of 30 and 28, 29
+# of 30, en 39, 46 of 50 and 47, 50 of 50. Floors are a question or two below, so they can fail.
 @pytest.mark.parametrize(
     ("name", "lang", "min_top1", "min_top3"),
     [
         ("rules_search_questions.csv", "zh", 36, 38),
-        ("rules_search_questions.csv", "en", 36, 36),
-        ("rules_search_questions_holdout.csv", "zh", 11, 11),
+        ("rules_search_questions.csv", "en", 35, 36),
+        ("rules_search_questions_holdout.csv", "zh", 10, 11),
         ("rules_search_questions_holdout.csv", "en", 11, 11),
-        ("rules_search_questions_dev.csv", "zh", 71, 75),
-        ("rules_search_questions_dev.csv", "en", 64, 72),
-        ("rules_search_questions_unseen.csv", "zh", 78, 89),
-        ("rules_search_questions_unseen.csv", "en", 63, 76),
-        ("rules_search_questions_unseen2.csv", "zh", 34, 37),
-        ("rules_search_questions_unseen2.csv", "en", 29, 36),
-        ("rules_search_questions_unseen3.csv", "zh", 27, 28),
-        ("rules_search_questions_unseen3.csv", "en", 39, 46),
+        ("rules_search_questions_dev.csv", "zh", 72, 75),
+        ("rules_search_questions_dev.csv", "en", 67, 73),
+        ("rules_search_questions_unseen.csv", "zh", 77, 89),
+        ("rules_search_questions_unseen.csv", "en", 67, 76),
+        ("rules_search_questions_unseen2.csv", "zh", 35, 38),
+        ("rules_search_questions_unseen2.csv", "en", 32, 36),
+        ("rules_search_questions_unseen3.csv", "zh", 28, 29),
+        ("rules_search_questions_unseen3.csv", "en", 40, 46),
+        ("rules_search_questions_unseen4.csv", "zh", 25, 28),
+        ("rules_search_questions_unseen4.csv", "en", 41, 45),
+        ("rules_search_questions_unseen5.csv", "zh", 27, 29),
+        ("rules_search_questions_unseen5.csv", "en", 39, 43),
+        ("rules_search_questions_unseen6.csv", "zh", 25, 29),
+        ("rules_search_questions_unseen6.csv", "en", 37, 44),
+        ("rules_search_questions_unseen7.csv", "zh", 26, 28),
+        ("rules_search_questions_unseen7.csv", "en", 45, 48),
     ],
 )
 def test_search_accuracy_does_not_regress(

@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import heapq
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -195,13 +194,13 @@ class Glossary:
             for term, group, covered in self.zh.get(folded[start : start + 2], ()):
                 if folded.startswith(term, start):
                     found.append((start, start + len(term), group, term, covered))
-        text = folded.replace("'s", "")
-        offset = len(folded) + 1  # English positions after the Chinese ones: no overlap
+        # The "s" of a possessive is one of the skipped words, so positions index ``folded``.
         every = [
-            (m.group(), offset + m.start(), offset + m.end())
-            for m in _WORD_EN.finditer(text)
+            (m.group(), m.start(), m.end())
+            for m in _WORD_EN.finditer(folded)
             if m.group() not in _EN_PHRASE_SKIP
         ]
+        offset = len(folded) + 1  # English positions after the Chinese ones: no overlap
         content = [word for word in every if word[0] not in _EN_STOP]
         for words, table, is_phrase in ((content, self.en, False), (every, self.phrases, True)):
             stems = [_stem(w) for w, _, _ in words]
@@ -215,8 +214,8 @@ class Glossary:
                         if is_phrase
                         else sequence
                     )
-                    text_of = _original(folded, [w for w, _, _ in span])
-                    found.append((span[0][1], span[-1][2], group, text_of, covered))
+                    start, end = span[0][1], span[-1][2]
+                    found.append((offset + start, offset + end, group, folded[start:end], covered))
         found.sort(key=lambda m: (m[0] - m[1], m[0]))
         taken: list[tuple[int, int]] = []
         groups: dict[int, tuple[str, set[str]]] = {}
@@ -268,13 +267,6 @@ def glossary() -> Glossary:
         {k: tuple(v) for k, v in en.items()},
         {k: tuple(v) for k, v in phrases.items()},
     )
-
-
-def _original(folded: str, words: Sequence[str]) -> str:
-    """The stretch of the query that these consecutive words come from (``co-sign``)."""
-    pattern = r"\W+(?:\w+\W+)??".join(re.escape(w) for w in words)
-    found = re.search(pattern, folded)
-    return found.group() if found else " ".join(words)
 
 
 # --- BM25 over weighted fields ---------------------------------------------------------
@@ -455,15 +447,19 @@ class Index:
         total = len(units["zh"]) + len(units["en"])
         if not total:
             return ranked
-        concepts = [(self._concept(group).scores, covered) for group, _, covered in query.found]
+        every_unit = units["zh"] | units["en"]
+        concepts = [
+            (self._concept(group).scores, covered & every_unit)
+            for group, _, covered in query.found
+        ]
+        zh_present, en_present = self._postings["zh"].present, self._postings["en"].present
         result = []
         for score, doc in ranked:
-            matched = {t for t in units["zh"] if t in self._postings["zh"].present[doc]}
-            matched |= {t for t in units["en"] if t in self._postings["en"].present[doc]}
+            matched = (units["zh"] & zh_present[doc]) | (units["en"] & en_present[doc])
             for scores, covered in concepts:
                 if doc in scores:
                     matched |= covered
-            share = len(matched & (units["zh"] | units["en"])) / total
+            share = len(matched) / total
             if share:  # a document that matches none of the query's words is not a hit
                 result.append((score * share**COORD_POWER, doc))
         return sorted(result, key=lambda x: (-x[0], x[1]))

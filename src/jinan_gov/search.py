@@ -18,7 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import polars as pl
 
@@ -208,19 +208,21 @@ def search_rules(query: str, limit: int = 5) -> DataFrame[SearchResultSchema]:
     rules = _rules_index()
     hits = _ranked(rules, Query.of(query), limit)
     query_en = set(tokens_en(fold(query)))
-    rows = [
-        (
-            h.doc + 1,
-            h.score,
-            rules.labels[h.doc],
-            rules.titles[h.doc],
-            _snippet(rules, h, query_en),
-            list(h.matched),
-        )
-        for h in hits
-    ]
-    frame = pl.DataFrame(rows, schema=_rules_schema(), orient="row")
+    frame = _frame(
+        _rules_schema(),
+        [h.doc + 1 for h in hits],
+        [h.score for h in hits],
+        [rules.labels[h.doc] for h in hits],
+        [rules.titles[h.doc] for h in hits],
+        [_snippet(rules, h, query_en) for h in hits],
+        [list(h.matched) for h in hits],
+    )
     return cast("DataFrame[SearchResultSchema]", frame)
+
+
+def _frame(schema: pl.Schema, *columns: list[Any]) -> pl.DataFrame:
+    """A result frame from its columns, in the schema's order (one construction, no copies)."""
+    return pl.DataFrame(dict(zip(schema.names(), columns, strict=True)), schema=schema)
 
 
 @cache
@@ -229,6 +231,14 @@ def _rules_schema() -> pl.Schema:
     from jinan_gov.schemas import SearchResultSchema  # noqa: PLC0415
 
     return polars_schema(SearchResultSchema)
+
+
+@cache
+def _indicator_schema() -> pl.Schema:
+    from jinan_gov._tables import polars_schema  # noqa: PLC0415
+    from jinan_gov.schemas import IndicatorSearchSchema  # noqa: PLC0415
+
+    return polars_schema(IndicatorSearchSchema)
 
 
 # --- Indicators ------------------------------------------------------------------------
@@ -242,7 +252,8 @@ _CONTEXT_WEIGHT = 0.3
 @dataclass(frozen=True, slots=True)
 class _IndicatorIndex:
     index: Index
-    rows: pl.DataFrame  # id, name_en, name_zh, kind, year, in index order
+    # id, name_en, name_zh, kind, year of each row, in index order
+    rows: tuple[tuple[str, str, str, str, int], ...]
 
 
 @cache
@@ -268,7 +279,9 @@ def _indicator_index() -> _IndicatorIndex:
             Field("zh", joined("unit", *(f"{t}_zh" for t in titles)), _CONTEXT_WEIGHT),
         ]
     )
-    return _IndicatorIndex(index, frame.select("id", "name_en", "name_zh", "kind", "year"))
+    return _IndicatorIndex(
+        index, tuple(frame.select("id", "name_en", "name_zh", "kind", "year").iter_rows())
+    )
 
 
 def search_indicators(query: str, limit: int = 10) -> DataFrame[IndicatorSearchSchema]:
@@ -316,14 +329,16 @@ def search_indicators(query: str, limit: int = 10) -> DataFrame[IndicatorSearchS
     _check(query, limit, example="'GDP growth' or '城镇新增就业'")
     found = _indicator_index()
     hits = found.index.search(query, limit)
-    frame = found.rows[[h.doc for h in hits]].select(
-        "id",
-        pl.Series("score", [h.score for h in hits], pl.Float64),
-        "name_en",
-        "name_zh",
-        "kind",
-        "year",
-        pl.Series("matched", [list(h.matched) for h in hits], pl.List(pl.String)),
+    rows = [found.rows[h.doc] for h in hits]
+    frame = _frame(
+        _indicator_schema(),
+        [r[0] for r in rows],
+        [h.score for h in hits],
+        [r[1] for r in rows],
+        [r[2] for r in rows],
+        [r[3] for r in rows],
+        [r[4] for r in rows],
+        [list(h.matched) for h in hits],
     )
     return cast("DataFrame[IndicatorSearchSchema]", frame)
 
