@@ -20,7 +20,7 @@ by ``|``; a hit is the expected article or one of these):
 - ``..._unseen6.csv`` to ``..._unseen8.csv``: the sixth to eighth unseen sets, written the
   same way and measured once after the last round of tuning; never tuned on.
 
-How each unseen set from the third on was written: ``tests/data/rules_search_sets/``.
+How each unseen set was written: ``tests/data/rules_search_sets/``.
 
 The baseline scores each article by naive substring counting: how often each
 CJK character of the question occurs in the article's Chinese text, plus how
