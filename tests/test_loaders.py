@@ -104,3 +104,35 @@ def test_cached_frame_builds_once_per_arguments() -> None:
     assert first.equals(second)
     assert third["n"].to_list() == [2]
     assert load.cache_info().misses == 2
+
+
+def test_loading_leaves_garbage_collection_as_it_found_it() -> None:
+    import gc  # noqa: PLC0415
+
+    from jinan_gov._tables import cached_frame  # noqa: PLC0415
+
+    seen: list[bool] = []
+
+    @cached_frame
+    def table(n: int) -> pl.DataFrame:
+        seen.append(gc.isenabled())
+        return pl.DataFrame({"n": [n]})
+
+    assert gc.isenabled()
+    table(1)
+    assert gc.isenabled()  # back on after building
+    assert seen == [False]  # paused while building
+    gc.disable()
+    try:
+        table(2)
+        assert not gc.isenabled()  # the caller's choice is kept
+    finally:
+        gc.enable()
+
+    @cached_frame
+    def broken() -> pl.DataFrame:
+        raise ValueError("bad table")
+
+    with pytest.raises(ValueError, match="bad table"):
+        broken()
+    assert gc.isenabled()

@@ -107,14 +107,24 @@ def test_each_public_name_is_the_object_of_its_home_module() -> None:
     import importlib  # noqa: PLC0415
 
     for name, home in jinan_gov._HOMES.items():
-        module = importlib.import_module(home)
-        expected = module if name == "rules" else getattr(module, name)
-        assert getattr(jinan_gov, name) is expected, name
+        assert getattr(jinan_gov, name) is getattr(importlib.import_module(home), name), name
+    assert jinan_gov.rules is importlib.import_module("jinan_gov.rules")
 
 
 def test_an_unknown_attribute_is_an_attribute_error_naming_it() -> None:
     with pytest.raises(AttributeError, match="'no_such_name'"):
         _ = jinan_gov.no_such_name
-    assert set(jinan_gov._HOMES) | {"__version__"} | {
+    assert set(jinan_gov._HOMES) | {"__version__", "rules"} | {
         n for n in EXPECTED if n.endswith("Error")
     } == set(EXPECTED)
+
+
+def test_submodules_are_attributes_without_an_import() -> None:
+    code = (
+        "import sys, jinan_gov\n"
+        "assert jinan_gov.plan.targets_2023().height == 21\n"
+        "assert jinan_gov.attainment.assess is jinan_gov.assess\n"
+        "assert 'jinan_gov.widgets' not in sys.modules\n"
+        "assert not hasattr(jinan_gov, 'widgets')\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

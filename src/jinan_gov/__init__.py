@@ -54,7 +54,6 @@ __version__ = "0.1.0"
 # Each public name is imported from its module on first use (PEP 562), so a notebook that
 # only loads the plan never pays for the search index, the extractor or the engine.
 _HOMES: dict[str, str] = {
-    "rules": "jinan_gov.rules",
     **dict.fromkeys(
         (
             "DEFAULT_TOLERANCE",
@@ -90,11 +89,35 @@ _HOMES: dict[str, str] = {
 }
 
 
+# Public submodules reachable as attributes without importing them first (jinan_gov.plan.…),
+# as when the package imported them all; not widgets, which needs the notebook extras.
+_SUBMODULES = frozenset(
+    (
+        "attainment",
+        "cli",
+        "errors",
+        "export",
+        "extract",
+        "normalize",
+        "numerals",
+        "plan",
+        "rules",
+        "schemas",
+        "search",
+        "sources",
+        "wording",
+        "workdays",
+    )
+)
+
+
 def __getattr__(name: str) -> Any:
-    if name not in _HOMES:
+    if name in _SUBMODULES:
+        value: Any = importlib.import_module(f"jinan_gov.{name}")
+    elif name in _HOMES:
+        value = getattr(importlib.import_module(_HOMES[name]), name)
+    else:
         raise AttributeError(f"module 'jinan_gov' has no attribute {name!r}")
-    module = importlib.import_module(_HOMES[name])
-    value = module if name == "rules" else getattr(module, name)
     globals()[name] = value
     return value
 

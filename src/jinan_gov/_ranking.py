@@ -449,8 +449,7 @@ class Index:
             return ranked
         every_unit = units["zh"] | units["en"]
         concepts = [
-            (self._concept(group).scores, covered & every_unit)
-            for group, _, covered in query.found
+            (self._concept(group).scores, covered & every_unit) for group, _, covered in query.found
         ]
         zh_present, en_present = self._postings["zh"].present, self._postings["en"].present
         result = []
