@@ -1089,3 +1089,41 @@ def test_the_help_lists_every_command_whichever_parser(capsys: pytest.CaptureFix
     assert main(["--help"]) == 0
     shown = capsys.readouterr().out
     assert all(name in shown for name in COMMANDS)
+
+
+def test_main_in_process_leaves_the_garbage_collector_alone(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import gc  # noqa: PLC0415
+
+    frozen = gc.get_freeze_count()
+    assert main(["rule", "39"]) == 0
+    capsys.readouterr()
+    assert gc.get_freeze_count() == frozen
+    assert gc.isenabled()
+
+
+def test_the_program_exits_with_the_status_of_main(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc  # noqa: PLC0415
+
+    from jinan_gov import cli  # noqa: PLC0415
+
+    monkeypatch.setattr(cli, "main", lambda: 3)
+    try:
+        with pytest.raises(SystemExit) as exited:
+            cli.run()
+        assert exited.value.code == 3
+    finally:
+        gc.unfreeze()  # run() freezes what exists, as the process would end there
+
+
+def test_the_installed_program_writes_complete_files(tmp_path: Path) -> None:
+    out = tmp_path / "targets.csv"
+    done = subprocess.run(
+        [sys.executable, "-m", "jinan_gov", "targets", "--output", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 22  # header and 21 targets

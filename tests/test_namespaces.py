@@ -27,6 +27,7 @@ PUBLIC: dict[str, tuple[str, ...]] = {
         "COMMANDS",
         "build_parser",
         "main",
+        "run",
         "target_text",
     ),
     "jinan_gov.errors": (

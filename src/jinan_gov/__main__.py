@@ -1,5 +1,5 @@
 """``python -m jinan_gov`` runs the command line."""
 
-from jinan_gov.cli import main
+from jinan_gov.cli import run
 
-raise SystemExit(main())
+run()
