@@ -78,29 +78,31 @@ def test_errors_subclass_builtins() -> None:
     assert issubclass(jinan_gov.InvalidActualsError, ValueError)
 
 
-def test_import_does_not_pull_heavy_optional_dependencies_or_read_data() -> None:
-    code = (
-        "import sys, jinan_gov\n"
-        "heavy = {'altair', 'ipywidgets', 'voila', 'IPython', 'vl_convert'} & set(sys.modules)\n"
-        "assert not heavy, heavy\n"
-        "from jinan_gov import plan, sources\n"
-        "assert sources._raw_text.cache_info().currsize == 0\n"
-        "assert plan._load.cache_info().currsize == 0\n"
-    )
+def _in_a_new_interpreter(*lines: str) -> None:
+    """Run ``import sys, jinan_gov`` and then these lines in a fresh Python; fail if they do."""
+    code = "\n".join(("import sys, jinan_gov", *lines))
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_import_does_not_pull_heavy_optional_dependencies_or_read_data() -> None:
+    _in_a_new_interpreter(
+        "heavy = {'altair', 'ipywidgets', 'voila', 'IPython', 'vl_convert'} & set(sys.modules)",
+        "assert not heavy, heavy",
+        "from jinan_gov import plan, sources",
+        "assert sources._raw_text.cache_info().currsize == 0",
+        "assert plan._load.cache_info().currsize == 0",
+    )
 
 
 def test_public_names_are_imported_from_their_modules_on_first_use() -> None:
-    code = (
-        "import sys, jinan_gov\n"
-        "loaded = sorted(m for m in sys.modules if m.startswith('jinan_gov.'))\n"
-        "assert loaded == ['jinan_gov.errors'], loaded\n"
-        "assert 'polars' not in sys.modules\n"
-        "from jinan_gov import documents\n"
-        "assert 'jinan_gov.sources' in sys.modules\n"
-        "assert 'jinan_gov.search' not in sys.modules and 'jinan_gov.extract' not in sys.modules\n"
+    _in_a_new_interpreter(
+        "loaded = sorted(m for m in sys.modules if m.startswith('jinan_gov.'))",
+        "assert loaded == ['jinan_gov.errors'], loaded",
+        "assert 'polars' not in sys.modules",
+        "from jinan_gov import documents",
+        "assert 'jinan_gov.sources' in sys.modules",
+        "assert 'jinan_gov.search' not in sys.modules and 'jinan_gov.extract' not in sys.modules",
     )
-    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_each_public_name_is_the_object_of_its_home_module() -> None:
@@ -120,11 +122,9 @@ def test_an_unknown_attribute_is_an_attribute_error_naming_it() -> None:
 
 
 def test_submodules_are_attributes_without_an_import() -> None:
-    code = (
-        "import sys, jinan_gov\n"
-        "assert jinan_gov.plan.targets_2023().height == 21\n"
-        "assert jinan_gov.attainment.assess is jinan_gov.assess\n"
-        "assert 'jinan_gov.widgets' not in sys.modules\n"
-        "assert not hasattr(jinan_gov, 'widgets')\n"
+    _in_a_new_interpreter(
+        "assert jinan_gov.plan.targets_2023().height == 21",
+        "assert jinan_gov.attainment.assess is jinan_gov.assess",
+        "assert 'jinan_gov.widgets' not in sys.modules",
+        "assert not hasattr(jinan_gov, 'widgets')",
     )
-    subprocess.run([sys.executable, "-c", code], check=True)

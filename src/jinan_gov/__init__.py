@@ -53,41 +53,20 @@ __version__ = "0.1.0"
 
 # Each public name is imported from its module on first use (PEP 562), so a notebook that
 # only loads the plan never pays for the search index, the extractor or the engine.
-_HOMES: dict[str, str] = {
-    **dict.fromkeys(
-        (
-            "DEFAULT_TOLERANCE",
-            "assess",
-            "assessable_targets",
-            "attainment_summary",
-            "read_actuals",
-        ),
-        "jinan_gov.attainment",
+_NAMES_BY_MODULE = {
+    "jinan_gov.attainment": (
+        "DEFAULT_TOLERANCE assess assessable_targets attainment_summary read_actuals"
     ),
-    "extract_targets": "jinan_gov.extract",
-    "normalize_text": "jinan_gov.normalize",
-    **dict.fromkeys(
-        ("indicators", "outcomes_2022", "select_indicators", "targets_2023", "tasks_2023"),
-        "jinan_gov.plan",
+    "jinan_gov.extract": "extract_targets",
+    "jinan_gov.normalize": "normalize_text",
+    "jinan_gov.plan": "indicators outcomes_2022 select_indicators targets_2023 tasks_2023",
+    "jinan_gov.search": "search_indicators",
+    "jinan_gov.sources": (
+        "QuoteLocation appointments documents locate_quote quote_in_source raw_text source_text"
     ),
-    "search_indicators": "jinan_gov.search",
-    **dict.fromkeys(
-        (
-            "QuoteLocation",
-            "appointments",
-            "documents",
-            "locate_quote",
-            "quote_in_source",
-            "raw_text",
-            "source_text",
-        ),
-        "jinan_gov.sources",
-    ),
-    **dict.fromkeys(
-        ("add_working_days", "is_working_day", "working_days_between"), "jinan_gov.workdays"
-    ),
+    "jinan_gov.workdays": "add_working_days is_working_day working_days_between",
 }
-
+_HOMES = {name: module for module, names in _NAMES_BY_MODULE.items() for name in names.split()}
 
 # Public submodules reachable as attributes without importing them first (jinan_gov.plan.…),
 # as when the package imported them all; not widgets, which needs the notebook extras.
