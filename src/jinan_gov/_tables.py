@@ -65,7 +65,8 @@ def _without_collections(loader: Callable[P, FrameT]) -> Callable[P, FrameT]:
     Building a table makes many short-lived objects (Pandera builds and deep-copies a schema,
     checks, expressions) but no garbage cycles worth collecting; the collections its
     allocations set off were a tenth of loading every table. If collection is already off
-    (the caller's choice, or another loader running), it is left as it is.
+    (the caller's choice, or another loader running), it is left as it is; if another thread
+    turns it off while a table is being built, it is back on once the table is built.
     """
 
     @functools.wraps(loader)
