@@ -58,7 +58,6 @@ __all__ = (
     "emit",
     "escape",
     "first_line",
-    "is_data_error",
     "json_default",
     "one_line",
     "output_format",
@@ -365,16 +364,11 @@ def emit(args: argparse.Namespace, frame: pl.DataFrame, render: Callable[[], str
 def schema_errors() -> tuple[type[Exception], ...]:
     """Pandera's validation errors, once pandera is imported: none can be raised before.
 
-    Looked up at the time of the error, so that the command line never imports pandera
-    for commands that validate nothing.
+    Looked up when an error is being handled (``except schema_errors():``), so that the
+    command line never imports pandera for commands that validate nothing.
     """
     errors = sys.modules.get("pandera.errors")
     return () if errors is None else (errors.SchemaError, errors.SchemaErrors)
-
-
-def is_data_error(error: BaseException) -> bool:
-    """Whether ``error`` is the user's data or environment: one line, exit status 1."""
-    return isinstance(error, DATA_ERRORS + schema_errors())
 
 
 def one_line(error: BaseException) -> str:
@@ -492,11 +486,9 @@ def read_input(reader: Callable[[Path], pl.DataFrame], argument: str, what: str)
             return reader(path)
         except BrokenPipeError:
             raise
-        except Exception as error:
-            if isinstance(error, schema_errors()):
-                raise InvalidActualsError(f"{escape(shown)}: {one_line(error)}") from error
-            if not isinstance(error, DATA_ERRORS):
-                raise
+        except schema_errors() as error:  # evaluated only once an error is raised
+            raise InvalidActualsError(f"{escape(shown)}: {one_line(error)}") from error
+        except DATA_ERRORS as error:
             message = str(error).replace(str(path), escape(shown))
             raise InvalidActualsError(first_line(message) or type(error).__name__) from error
 

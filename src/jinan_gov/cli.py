@@ -43,16 +43,17 @@ import polars as pl
 import jinan_gov
 from jinan_gov import rules
 from jinan_gov._cli_io import (
+    DATA_ERRORS,
     OUTPUT_FORMATS,
     PROG,
     binding_text,
     emit,
     escape,
-    is_data_error,
     one_line,
     output_format,
     print_json,
     report,
+    schema_errors,
     silence_stdout,
     table,
 )
@@ -600,10 +601,10 @@ def _run(argv: Sequence[str] | None) -> int:
         return code
     except BrokenPipeError:
         raise
+    except DATA_ERRORS + schema_errors() as error:  # evaluated only once an error is raised
+        report(one_line(error))
+        return 1
     except Exception as error:
-        if is_data_error(error):
-            report(one_line(error))
-            return 1
         if os.environ.get(_DEBUG):
             raise
         report(
