@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import polars as pl
 
-from jinan_gov._ranking import Field, Hit, Index, Query, fold, tokens_en, tokens_zh
+from jinan_gov._ranking import Field, Hit, Index, Query, tokens_en, tokens_zh
 
 if TYPE_CHECKING:  # pandera is imported when a table is first loaded, not with this module
     from pandera.typing.polars import DataFrame
@@ -87,8 +87,12 @@ def _rules_index() -> _RulesIndex:
         fact_rows[number].append(
             (row["quote"], f"{row['subject_en']} {row['detail_en']}", row["subject_zh"])
         )
+    notes_en, notes_zh = _plain_notes()
     bodies, english, passages = [], [], []
-    for row, words in zip(frame.iter_rows(named=True), keywords, strict=True):
+    passage_zh: list[str] = []  # every passage of every article, for the passage index
+    passage_en: list[str] = []
+    passage_article: list[int] = []
+    for doc, (row, words) in enumerate(zip(frame.iter_rows(named=True), keywords, strict=True)):
         number = row["article_no"]
         body = row["text_zh"][len(row["label_zh"]) + 1 :]
         bodies.append(f"{body} {row['chapter_title_zh']} {' '.join(fact_zh[number])}")
@@ -113,14 +117,7 @@ def _rules_index() -> _RulesIndex:
                 for sentence in sentences
             )
         )
-    notes_en, notes_zh = _plain_notes()
-    passage_zh: list[str] = []
-    passage_en: list[str] = []
-    passage_article: list[int] = []
-    for doc, (row, article_passages) in enumerate(
-        zip(frame.iter_rows(named=True), passages, strict=True)
-    ):
-        pieces = [(sentence, "") for sentence, _ in article_passages]
+        pieces = [(sentence, "") for sentence in sentences]
         pieces += [(s, "") for s in _CLAUSE_ZH.split(notes_zh[doc]) if s.strip()]
         pieces += [
             ("", s)
@@ -128,7 +125,7 @@ def _rules_index() -> _RulesIndex:
             for s in _CLAUSE_EN.split(text)
             if s.strip()
         ]
-        pieces += [(f"{subject} {quote}", detail) for quote, detail, subject in fact_rows[doc + 1]]
+        pieces += [(f"{subject} {quote}", detail) for quote, detail, subject in fact_rows[number]]
         for zh, en in pieces:
             passage_zh.append(zh)
             passage_en.append(en)
@@ -206,8 +203,9 @@ def search_rules(query: str, limit: int = 5) -> DataFrame[SearchResultSchema]:
     """Rank the articles of the Work Rules; see :func:`jinan_gov.rules.search`."""
     _check(query, limit)
     rules = _rules_index()
-    hits = _ranked(rules, Query.of(query), limit)
-    query_en = set(tokens_en(fold(query)))
+    analysed = Query.of(query)
+    hits = _ranked(rules, analysed, limit)
+    query_en = set(analysed.own["en"])
     frame = _frame(
         _rules_schema(),
         [h.doc + 1 for h in hits],
