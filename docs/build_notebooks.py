@@ -31,6 +31,9 @@ PRIORITY = ("text/html", "text/markdown", "image/svg+xml", "image/png", "text/pl
 # needs none of them.
 REMOTE_SCRIPT = re.compile(r'<script[^>]*\bsrc="https?://[^"]*"[^>]*>\s*</script>\s*')
 STYLE = re.compile(r"<style[^>]*>(.*?)</style>\s*", re.DOTALL)
+# The template's inline scripts in the head (and their comments) configure MathJax and
+# Mermaid, which load from the network and which no page uses: about 450 lines of every page.
+HEAD_SCRIPT = re.compile(r"<script[^>]*>.*?</script>\s*|<!--.*?-->\s*", re.DOTALL)
 STYLESHEET = "notebook.css"  # the JupyterLab styles every page shares, written once
 
 
@@ -62,7 +65,7 @@ def render(path: Path) -> tuple[str, str]:
     styles = "\n".join(STYLE.findall(head))
     meta = f'<meta name="{SOURCE_META}" content="{notebook_digest(path)}">'
     link = f'<link rel="stylesheet" href="{STYLESHEET}">'
-    head = STYLE.sub("", head).replace("<head>", f"<head>\n{meta}\n{link}", 1)
+    head = HEAD_SCRIPT.sub("", STYLE.sub("", head)).replace("<head>", f"<head>\n{meta}\n{link}", 1)
     return f"{head}</head>{body}", styles
 
 
