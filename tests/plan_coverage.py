@@ -8,7 +8,7 @@ accounted for when
 * a row of the indicator tables quotes it: the occurrence lies inside an occurrence of
   the row's quote and equals one of the row's values (value, value_upper, value_target,
   value_stretch; declines are stored negative, so the absolute value is compared); a
-  Chinese run is read with :func:`jinan_gov.numerals.parse_chinese_quantity`, whole or
+  Chinese run is read with :func:`jinan_gov.text.numerals.parse_chinese_quantity`, whole or
   without a trailing 万/亿 that belongs to the unit (``千亿元`` is 1000 亿元), or
 * a generic rule explains it (a year, list numbering such as ``1.`` or ``一是``, a document
   number, an ordinal 第…, the ``一`` of words such as 一批 or 统一), or
@@ -27,8 +27,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinan_gov.numerals import parse_chinese_quantity
-from jinan_gov.sources import source_text
+from jinan_gov.text.numerals import parse_chinese_quantity
+from jinan_gov.text.sources import source_text
 
 ARABIC = re.compile(r"\d+(?:\.\d+)?")
 CN_DIGITS = "零一二两三四五六七八九十百千万亿"

@@ -11,8 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jinan_gov import _engine
-from jinan_gov.attainment import assess
+from jinan_gov.attainment import _engine, assess
 from jinan_gov.errors import InvalidActualsError
 from jinan_gov.plan import indicators
 

@@ -21,13 +21,14 @@ import polars as pl
 import pytest
 
 import jinan_gov as jg
-from jinan_gov import _cli_assess, rules
-from jinan_gov._tables import polars_schema
+from jinan_gov import rules
 from jinan_gov.attainment import assess, attainment_summary, read_actuals, read_benchmarks
 from jinan_gov.cli import COMMANDS, build_parser, main, target_text
+from jinan_gov.cli import _assess as _cli_assess
 from jinan_gov.plan import indicators, outcomes_2022, targets_2023, tasks_2023
 from jinan_gov.schemas import AssessmentSchema, IndicatorSchema, SearchResultSchema
-from jinan_gov.sources import documents
+from jinan_gov.schemas.tables import polars_schema
+from jinan_gov.text.sources import documents
 
 Result = tuple[int, str, str]
 
@@ -737,7 +738,7 @@ def test_broken_pipe_and_ctrl_c_are_quiet(
     def interrupted() -> pl.DataFrame:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("jinan_gov.cli.targets_2023", interrupted)
+    monkeypatch.setattr("jinan_gov.cli._plan.targets_2023", interrupted)
     assert run(capsys, "targets") == (130, "", "")
 
 
@@ -747,17 +748,17 @@ def test_an_unexpected_error_is_still_one_line(
     def broken() -> pl.DataFrame:
         raise RuntimeError("boom\nsecond line")
 
-    monkeypatch.setattr("jinan_gov.cli.targets_2023", broken)
+    monkeypatch.setattr("jinan_gov.cli._plan.targets_2023", broken)
     message = fails(capsys, "targets")
     assert message == "unexpected RuntimeError: boom (set JINAN_GOV_DEBUG=1 to see where)"
 
     def overflow() -> pl.DataFrame:
         raise OverflowError("int too large to convert to float: 10**400")
 
-    monkeypatch.setattr("jinan_gov.cli.targets_2023", overflow)
+    monkeypatch.setattr("jinan_gov.cli._plan.targets_2023", overflow)
     assert fails(capsys, "targets") == "int too large to convert to float: 10**400"
     monkeypatch.setenv("JINAN_GOV_DEBUG", "1")
-    monkeypatch.setattr("jinan_gov.cli.targets_2023", broken)
+    monkeypatch.setattr("jinan_gov.cli._plan.targets_2023", broken)
     with pytest.raises(RuntimeError, match="boom"):
         main(["targets"])
 

@@ -19,7 +19,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jinan_gov._tables import polars_schema
 from jinan_gov.export import (
     DATAPACKAGE_PROFILE,
     FORMATS,
@@ -41,7 +40,8 @@ from jinan_gov.schemas import (
     IndicatorSchema,
     RuleFactSchema,
 )
-from jinan_gov.sources import documents
+from jinan_gov.schemas.tables import polars_schema
+from jinan_gov.text.sources import documents
 
 NAMES = [table.name for table in TABLES]
 
@@ -682,7 +682,7 @@ def test_excel_data_package_validates(tmp_path: Path) -> None:
 def test_without_write_access_beside_the_directory_it_stages_inside_it(
     lived_in: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from jinan_gov import _atomic  # noqa: PLC0415
+    from jinan_gov import atomic as _atomic  # noqa: PLC0415
 
     real_new = _atomic._new_directory
     parent = lived_in.parent.resolve()

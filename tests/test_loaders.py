@@ -10,7 +10,7 @@ import pytest
 
 import jinan_gov as jg
 from jinan_gov import rules
-from jinan_gov._tables import cached_frame
+from jinan_gov.schemas.tables import cached_frame
 
 LOADERS: dict[str, Callable[[], pl.DataFrame]] = {
     "documents": jg.documents,
@@ -109,7 +109,7 @@ def test_cached_frame_builds_once_per_arguments() -> None:
 def test_loading_leaves_garbage_collection_as_it_found_it() -> None:
     import gc  # noqa: PLC0415
 
-    from jinan_gov._tables import cached_frame  # noqa: PLC0415
+    from jinan_gov.schemas.tables import cached_frame  # noqa: PLC0415
 
     seen: list[bool] = []
 

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jinan_gov.normalize import fold_text, is_cjk, normalize_text, split_raw_lines
+from jinan_gov.text.normalize import fold_text, is_cjk, normalize_text, split_raw_lines
 from tests.strategies import ASCII_ALNUM, CJK, PUNCTUATION, RAW_FRAGMENT, SPACES
 
 HEADER = "市政府文件              济南市人民政府公报 (2023年第10期)"

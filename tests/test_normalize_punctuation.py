@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jinan_gov.normalize import _ANGLE, _angle_brackets, is_cjk, normalize_text
+from jinan_gov.text.normalize import _ANGLE, _angle_brackets, is_cjk, normalize_text
 
 
 def reference(text: str) -> str:

@@ -4,7 +4,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jinan_gov.numerals import parse_chinese_numeral, parse_chinese_quantity, to_chinese_numeral
+from jinan_gov.text.numerals import (
+    parse_chinese_numeral,
+    parse_chinese_quantity,
+    to_chinese_numeral,
+)
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,7 @@ from jinan_gov.plan import (
     tasks_2023,
 )
 from jinan_gov.schemas import IndicatorSchema
-from jinan_gov.sources import locate_quote, source_text
+from jinan_gov.text.sources import locate_quote, source_text
 from tests import plan_coverage
 
 DECLINE_WORDS = ("下降", "减少", "降低", "缩减", "改善")
@@ -49,7 +49,7 @@ def test_every_quote_is_verbatim_unique_and_states_the_value(rows: list[dict[str
         location = locate_quote(str(row["doc_id"]), quote)
         assert location.quote == quote, f"{row['id']}: quote is not in normalised form"
         assert location.occurrences == 1, f"{row['id']}: quote occurs {location.occurrences}x"
-        # digit runs and Chinese numerals (万家, 过千亿元) alike, read by jinan_gov.numerals
+        # digit runs and Chinese numerals (万家, 过千亿元) alike, read by jinan_gov.text.numerals
         figures = {
             v
             for token in plan_coverage.NUMBER.findall(quote)

@@ -88,7 +88,8 @@ def test_import_does_not_pull_heavy_optional_dependencies_or_read_data() -> None
     _in_a_new_interpreter(
         "heavy = {'altair', 'ipywidgets', 'voila', 'IPython', 'vl_convert'} & set(sys.modules)",
         "assert not heavy, heavy",
-        "from jinan_gov import plan, sources",
+        "from jinan_gov import plan",
+        "from jinan_gov.text import sources",
         "assert sources._raw_text.cache_info().currsize == 0",
         "assert plan._load.cache_info().currsize == 0",
     )
@@ -100,7 +101,7 @@ def test_public_names_are_imported_from_their_modules_on_first_use() -> None:
         "assert loaded == ['jinan_gov.errors'], loaded",
         "assert 'polars' not in sys.modules",
         "from jinan_gov import documents",
-        "assert 'jinan_gov.sources' in sys.modules",
+        "assert 'jinan_gov.text.sources' in sys.modules",
         "assert 'jinan_gov.search' not in sys.modules and 'jinan_gov.extract' not in sys.modules",
     )
 

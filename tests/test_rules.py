@@ -13,9 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jinan_gov import rules
-from jinan_gov._tables import read_package_text
 from jinan_gov.errors import ArticleNotFoundError, CalendarNotPublishedError, UnknownIdError
-from jinan_gov.numerals import parse_chinese_numeral, to_chinese_numeral
 from jinan_gov.rules import Article, article, articles, chapters, due_date, facts
 from jinan_gov.schemas import (
     FACT_KINDS,
@@ -24,7 +22,9 @@ from jinan_gov.schemas import (
     ChapterSchema,
     RuleFactSchema,
 )
-from jinan_gov.sources import locate_quote, source_text
+from jinan_gov.schemas.tables import read_package_text
+from jinan_gov.text.numerals import parse_chinese_numeral, to_chinese_numeral
+from jinan_gov.text.sources import locate_quote, source_text
 from jinan_gov.workdays import is_working_day, working_days_between
 
 DOC = "work_rules_2023"

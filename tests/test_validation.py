@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import jinan_gov as jg
 from jinan_gov import rules, schemas
-from jinan_gov._validation import passes, validate
+from jinan_gov.schemas.validation import passes, validate
 
 TABLES: dict[str, tuple[type[pa.DataFrameModel], Callable[[], pl.DataFrame]]] = {
     "documents": (schemas.DocumentSchema, jg.documents),

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from jinan_gov.plan import indicators
 from jinan_gov.schemas import QUALIFIERS as PLAN_QUALIFIERS
-from jinan_gov.wording import (
+from jinan_gov.text.wording import (
     BENCHMARKS,
     QUALIFIERS,
     STYLES,

@@ -29,7 +29,6 @@ if TYPE_CHECKING:
         read_actuals,
     )
     from jinan_gov.extract import extract_targets
-    from jinan_gov.normalize import normalize_text
     from jinan_gov.plan import (
         indicators,
         outcomes_2022,
@@ -38,7 +37,8 @@ if TYPE_CHECKING:
         tasks_2023,
     )
     from jinan_gov.search import search_indicators
-    from jinan_gov.sources import (
+    from jinan_gov.text.normalize import normalize_text
+    from jinan_gov.text.sources import (
         QuoteLocation,
         appointments,
         documents,
@@ -58,10 +58,10 @@ _NAMES_BY_MODULE = {
         "DEFAULT_TOLERANCE assess assessable_targets attainment_summary read_actuals"
     ),
     "jinan_gov.extract": "extract_targets",
-    "jinan_gov.normalize": "normalize_text",
+    "jinan_gov.text.normalize": "normalize_text",
     "jinan_gov.plan": "indicators outcomes_2022 select_indicators targets_2023 tasks_2023",
     "jinan_gov.search": "search_indicators",
-    "jinan_gov.sources": (
+    "jinan_gov.text.sources": (
         "QuoteLocation appointments documents locate_quote quote_in_source raw_text source_text"
     ),
     "jinan_gov.workdays": "add_working_days is_working_day working_days_between",

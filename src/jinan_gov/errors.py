@@ -13,6 +13,7 @@ from collections.abc import Iterable
 __all__ = (
     "ArticleNotFoundError",
     "CalendarNotPublishedError",
+    "ExportError",
     "InvalidActualsError",
     "QuoteNotFoundError",
     "UnknownDocumentError",
@@ -103,6 +104,13 @@ class CalendarNotPublishedError(ValueError):
 
 class InvalidActualsError(ValueError):
     """Actual values handed to :func:`jinan_gov.assess` that cannot be assessed as given."""
+
+
+class ExportError(OSError):
+    """Writing an export failed; the destination was left as it was. ``str`` is one line."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "export failed"
 
 
 def __dir__() -> list[str]:

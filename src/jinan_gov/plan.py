@@ -20,12 +20,12 @@ from typing import TYPE_CHECKING, cast
 
 import polars as pl
 
-from jinan_gov._tables import cached_frame, polars_schema, read_csv
-from jinan_gov._validation import validate
-from jinan_gov._vocab import INDICATOR_TABLES, MEASURES, UNIT_MULTIPLIERS
 from jinan_gov.errors import UnknownIdError, brief
-from jinan_gov.numerals import parse_chinese_numeral
-from jinan_gov.wording import render_target
+from jinan_gov.schemas.tables import cached_frame, polars_schema, read_csv
+from jinan_gov.schemas.validation import validate
+from jinan_gov.schemas.vocab import INDICATOR_TABLES, MEASURES, UNIT_MULTIPLIERS
+from jinan_gov.text.numerals import base_unit, parse_chinese_numeral
+from jinan_gov.text.wording import render_target
 
 if TYPE_CHECKING:
     from pandera.typing.polars import DataFrame
@@ -49,29 +49,6 @@ _DERIVED = ("table", "value_base", "unit_base")
 _NUMERAL = "一二三四五六七八九十"
 _SECTION_KEY = rf"^([{_NUMERAL}]+(?:\([{_NUMERAL}]+\))?)"
 _FILTER_COLUMNS = ("section_key_2022", "section_key_2023", "measure")
-
-
-def base_unit(unit: str | None) -> tuple[float, str | None]:
-    """Split a written unit into its 万/亿/万亿 multiplier and the base unit.
-
-    Percentages, percentage points and units without a Chinese multiplier
-    stay as they are (multiplier 1). 千 is not a multiplier: 千瓦 is a unit.
-
-    >>> base_unit("万个")
-    (10000.0, '个')
-    >>> base_unit("万亿元")
-    (1000000000000.0, '元')
-    >>> base_unit("个百分点")
-    (1.0, '个百分点')
-    >>> base_unit("万千瓦")
-    (10000.0, '千瓦')
-    """
-    if unit is None:
-        return 1.0, None
-    for prefix, factor in UNIT_MULTIPLIERS:
-        if unit.startswith(prefix) and len(unit) > len(prefix):
-            return factor, unit[len(prefix) :]
-    return 1.0, unit
 
 
 def _with_base_columns(frame: pl.DataFrame) -> pl.DataFrame:

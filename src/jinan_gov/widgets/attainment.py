@@ -20,9 +20,9 @@ from jinan_gov.attainment import DEFAULT_TOLERANCE, assess, attainment_summary, 
 from jinan_gov.errors import UnknownIdError
 from jinan_gov.plan import plan_pairs
 from jinan_gov.schemas import STATUSES
+from jinan_gov.text.wording import format_number
 from jinan_gov.widgets import _html
 from jinan_gov.widgets._charts import STATUS_COLORS, STATUS_LABELS, chart_widget, static_figure
-from jinan_gov.wording import format_number
 
 _TITLE = "What if? 2023 main targets 主要目标完成情况模拟"
 

@@ -18,9 +18,9 @@ import ipywidgets as widgets
 import polars as pl
 
 from jinan_gov.extract import extract_targets, extraction_text, sample_reports
+from jinan_gov.text.wording import target_text
 from jinan_gov.widgets import _html
 from jinan_gov.widgets._charts import chart_widget, static_figure
-from jinan_gov.wording import target_text
 
 __all__ = (
     "HEADLINES",

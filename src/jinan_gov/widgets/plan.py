@@ -17,6 +17,7 @@ import polars as pl
 
 from jinan_gov.plan import filter_pairs, plan_pairs, sections
 from jinan_gov.schemas import MEASURES
+from jinan_gov.text.wording import format_number
 from jinan_gov.widgets import _html
 from jinan_gov.widgets._charts import (
     MEASURE_LABELS,
@@ -26,7 +27,6 @@ from jinan_gov.widgets._charts import (
     kind_color,
     static_figure,
 )
-from jinan_gov.wording import format_number
 
 __all__ = (
     "HEADROOM",

@@ -25,14 +25,9 @@ try:
 except ImportError:  # pragma: no cover - Windows: no advisory directory locks
     fcntl = None  # type: ignore[assignment]
 
-__all__ = ("ExportError", "publish_file", "publish_files")
+from jinan_gov.errors import ExportError
 
-
-class ExportError(OSError):
-    """Writing an export failed; the destination was left as it was. ``str`` is one line."""
-
-    def __str__(self) -> str:
-        return str(self.args[0]) if self.args else "export failed"
+__all__ = ("publish_file", "publish_files")
 
 
 def _fail(path: Path, error: BaseException, what: str = "cannot write") -> ExportError:

@@ -2,7 +2,7 @@
 
 Everything in the library is derived from one raw text, the extraction of the
 Jinan municipal gazette 2023 No. 10, shipped verbatim. This module splits it
-into its three documents, normalises each (see :mod:`jinan_gov.normalize`)
+into its three documents, normalises each (see :mod:`jinan_gov.text.normalize`)
 into paragraphs, and lets any table prove its rows by locating their quotes.
 """
 
@@ -13,11 +13,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from jinan_gov._lazy_re import lazy_compile
-from jinan_gov._tables import cached_frame, read_package_text, read_table
-from jinan_gov._vocab import DOC_IDS
 from jinan_gov.errors import QuoteNotFoundError, UnknownDocumentError
-from jinan_gov.normalize import _normalize_lines, fold_text, normalize_text, split_raw_lines
+from jinan_gov.schemas.tables import cached_frame, read_package_text, read_table
+from jinan_gov.schemas.vocab import DOC_IDS
+from jinan_gov.text.normalize import fold_text, normalize_lines, normalize_text, split_raw_lines
 
 if TYPE_CHECKING:  # the models (and pandera) are imported on first validation
     from collections.abc import Iterable
@@ -60,7 +59,7 @@ _PLAN_PART_HEADINGS = (
     "三、2023年经济社会发展重点任务和政策措施",
 )
 # Where each document starts in the raw text: its title block.
-_DOC_START = lazy_compile(r"^\s*济南市人民政府\s*$")
+_DOC_START = re.compile(r"^\s*济南市人民政府\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +110,7 @@ def _paragraphs(lines: list[str]) -> list[str]:
         previous_standalone = standalone
     paragraphs: list[str] = []
     for group in groups:
-        text = _normalize_lines(group)  # the lines are split_raw_lines' already
+        text = normalize_lines(group)  # the lines are split_raw_lines' already
         # Headings and article labels are typeset with an ideographic space.
         head = article_head.match(group[0].strip())
         if head and len(text) > len(head.group(1)):
@@ -198,7 +197,7 @@ def locate_quote(doc_id: str, quote: str) -> QuoteLocation:
 
     The quote gets the same normalisation as the source (so ASCII or
     full-width punctuation and stray spaces do not matter), and both are
-    compared through :func:`jinan_gov.normalize.fold_text`: full-width
+    compared through :func:`jinan_gov.text.normalize.fold_text`: full-width
     letters and digits, traditional characters and line or paragraph breaks
     (as in a passage copied from :func:`source_text`) do not matter either.
     Nothing fuzzy beyond that: a quote that is not there raises.

@@ -14,60 +14,38 @@
 
 from __future__ import annotations
 
-import argparse
-import contextlib
+import dataclasses
 import datetime as dt
 import io
 import json
 import os
-import select
-import shutil
-import stat
 import sys
 import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import Any, Literal
 
 import polars as pl
 
-from jinan_gov._atomic import publish_file
-from jinan_gov.errors import InvalidActualsError
+from jinan_gov.atomic import publish_file
 
 PROG = "jinan-gov"
 TABLE_ROWS = 1000  # larger results print a summary; their rows go to --output, --csv, --json
-DATA_ERRORS = (
-    LookupError,
-    ValueError,
-    TypeError,
-    ArithmeticError,
-    OSError,
-    pl.exceptions.PolarsError,
-)
-"""Errors that are the user's data or environment: one line, exit status 1 (with
-:func:`schema_errors`)."""
-
 __all__ = (
-    "DATA_ERRORS",
     "OUTPUT_FORMATS",
     "PROG",
     "TABLE_ROWS",
     "OutputFormat",
+    "OutputSpec",
     "check_output",
     "emit",
     "escape",
-    "first_line",
     "json_default",
-    "one_line",
     "output_format",
     "print_json",
-    "read_input",
-    "readable_file",
-    "report",
+    "print_ranked",
     "rows_hint",
-    "schema_errors",
-    "silence_stdout",
     "table",
     "width",
     "write_csv",
@@ -85,6 +63,23 @@ _SUFFIXES: dict[str, OutputFormat] = {
     ".ndjson": "jsonl",
 }
 _CHUNK_ROWS = 10_000  # rows serialised at a time when streaming to standard output
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class OutputSpec:
+    """Where a command's rows go: ``--output PATH`` (with ``--format``), ``--json`` or ``--csv``
+    on standard output, or (none of them) a table for people."""
+
+    path: str | None = None
+    fmt: str | None = None
+    json: bool = False
+    csv: bool = False
+
+    @property
+    def for_machines(self) -> bool:
+        """Whether the rows go to a file or as JSON/CSV rather than to a table."""
+        return bool(self.path or self.json or self.csv)
+
 
 # --- terminal text ----------------------------------------------------------------------------
 
@@ -262,19 +257,19 @@ def output_format(path: str, given: str | None) -> OutputFormat:
     return _SUFFIXES[suffix]
 
 
-def check_output(args: argparse.Namespace) -> OutputFormat:
-    """The format of ``args.output``, after checking that the file can go there (before any
+def check_output(out: OutputSpec) -> OutputFormat:
+    """The format of ``out.path``, after checking that the file can go there (before any
     work is done for it)."""
-    path = Path(args.output).expanduser()
+    if out.path is None:
+        raise ValueError("no --output file was given")
+    path = Path(out.path).expanduser()
     if path.is_dir():
-        raise IsADirectoryError(
-            f"cannot write {args.output!r}: it is a directory; give a file name"
-        )
+        raise IsADirectoryError(f"cannot write {out.path!r}: it is a directory; give a file name")
     if not path.parent.is_dir():
         raise FileNotFoundError(
-            f"cannot write {args.output!r}: no such directory {str(path.parent)!r}"
+            f"cannot write {out.path!r}: no such directory {str(path.parent)!r}"
         )
-    return output_format(args.output, args.output_format)
+    return output_format(out.path, out.fmt)
 
 
 def write_output(path: str, frames: Frames, fmt: OutputFormat) -> Path:
@@ -282,7 +277,7 @@ def write_output(path: str, frames: Frames, fmt: OutputFormat) -> Path:
 
     Polars writes the file directly, batch after batch (Parquet batches are staged as parts
     and merged by Polars' streaming engine); the file appears only when complete (see
-    :func:`jinan_gov._atomic.publish_file`), replacing a file or link of that name.
+    :func:`jinan_gov.atomic.publish_file`), replacing a file or link of that name.
     """
 
     def write(temporary: Path) -> None:
@@ -341,16 +336,16 @@ def rows_hint(height: int) -> str:
     )
 
 
-def emit(args: argparse.Namespace, frame: pl.DataFrame, render: Callable[[], str]) -> None:
+def emit(out: OutputSpec, frame: pl.DataFrame, render: Callable[[], str]) -> None:
     """Write ``frame`` to ``--output`` or print it as JSON/CSV when asked, else print the
     human-readable rendering (or, for more than ``TABLE_ROWS`` rows, how to get them)."""
-    if getattr(args, "output", None):
-        fmt = check_output(args)
-        path = write_output(args.output, frame, fmt)
+    if out.path:
+        fmt = check_output(out)
+        path = write_output(out.path, frame, fmt)
         print(f"wrote {frame.height} rows ({fmt}) to {escape(str(path))}")
-    elif getattr(args, "json", False):
+    elif out.json:
         write_json(frame)
-    elif getattr(args, "csv", False):
+    elif out.csv:
         write_csv(frame)
     elif frame.height > TABLE_ROWS:
         print(rows_hint(frame.height))
@@ -358,139 +353,25 @@ def emit(args: argparse.Namespace, frame: pl.DataFrame, render: Callable[[], str
         print(render())
 
 
-# --- errors -----------------------------------------------------------------------------------
-
-
-def schema_errors() -> tuple[type[Exception], ...]:
-    """Pandera's validation errors, once pandera is imported: none can be raised before.
-
-    Looked up when an error is being handled (``except schema_errors():``), so that the
-    command line never imports pandera for commands that validate nothing.
-    """
-    errors = sys.modules.get("pandera.errors")
-    return () if errors is None else (errors.SchemaError, errors.SchemaErrors)
-
-
-def one_line(error: BaseException) -> str:
-    """The first non-empty line of an error message (library errors are one line already).
-
-    Pandera's lazy ``SchemaErrors`` print a JSON report: their individual errors are joined.
-    """
-    if isinstance(error, schema_errors()) and hasattr(error, "schema_errors"):
-        return "; ".join(one_line(e) for e in error.schema_errors[:3])
-    return first_line(str(error)) or type(error).__name__
-
-
-def first_line(text: str) -> str:
-    """The first non-empty line of ``text``, stripped ('' if there is none)."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return lines[0] if lines else ""
-
-
-def report(message: str) -> None:
-    """Print ``jinan-gov: error: MESSAGE`` on standard error, untrusted text escaped."""
-    print(f"{PROG}: error: {escape(message)}", file=sys.stderr)
-
-
-def silence_stdout() -> None:
-    """After a broken pipe (``jinan-gov tasks | head``), keep Python from failing at exit."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
-        pass  # no real stdout (in-process capture)
-
-
-# --- files in ---------------------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def readable_file(argument: str, what: str) -> Iterator[tuple[Path, str]]:
-    """A regular file holding the data named by ``argument``, and the name to show for it.
-
-    ``-`` is standard input; FIFOs, ``/dev/stdin`` and other streams (process substitution
-    ``<(...)``) are copied into a temporary file that is removed afterwards, so the reader
-    can open the data as often as it needs. A directory is refused.
-
-    Raises
-    ------
-    IsADirectoryError
-        ``argument`` is a directory.
-    """
-    if argument == "-":
-        if sys.stdin is None:
-            raise OSError(f"cannot read {what} from standard input: there is none")
-        if sys.stdin.isatty():
-            print(f"reading {what} CSV from standard input (end with Ctrl-D)", file=sys.stderr)
-        with _spooled(sys.stdin.buffer) as path:
-            yield path, "<stdin>"
-        return
-    path = Path(argument).expanduser()
-    try:
-        mode = path.stat().st_mode
-    except OSError:  # missing or unreadable: the reader says so
-        yield path, argument
-        return
-    if stat.S_ISDIR(mode):
-        raise IsADirectoryError(
-            f"cannot read {what} from {argument!r}: it is a directory; give a CSV file "
-            "(or - for standard input)"
-        )
-    if stat.S_ISREG(mode):
-        yield path, argument
-        return
-    with path.open("rb") as stream, _spooled(stream) as copy:
-        yield copy, argument
-
-
-@contextlib.contextmanager
-def _spooled(stream: BinaryIO) -> Iterator[Path]:
-    with tempfile.TemporaryDirectory(prefix="jinan-gov-") as tmp:
-        copy = Path(tmp) / "input.csv"
-        with copy.open("wb") as out:
-            _copy(stream, out)
-        yield copy
-
-
-def _copy(stream: BinaryIO, out: BinaryIO) -> None:
-    """Copy a pipe or terminal to ``out``, waking up often enough for Ctrl-C to work.
-
-    A blocking ``read`` is not interrupted by Ctrl-C when the signal reaches another thread
-    (Polars runs several); waiting with a timeout lets the interpreter notice it.
-    """
-    try:
-        fd = stream.fileno()
-    except (OSError, AttributeError, io.UnsupportedOperation):
-        fd = -1
-    if fd < 0 or os.name != "posix":
-        shutil.copyfileobj(stream, out)
-        return
-    while True:
-        ready, _, _ = select.select([fd], [], [], 0.1)
-        if not ready:
-            continue
-        chunk = os.read(fd, 1 << 16)
-        if not chunk:
-            return
-        out.write(chunk)
-
-
-def read_input(reader: Callable[[Path], pl.DataFrame], argument: str, what: str) -> pl.DataFrame:
-    """Read a CSV named on the command line (a file, ``-``, a FIFO) with ``reader``.
-
-    Errors become one line that names the input as the user gave it (never a temporary
-    copy), with any control character of that name escaped.
-    """
-    with readable_file(argument, what) as (path, shown):
-        try:
-            return reader(path)
-        except BrokenPipeError:
-            raise
-        except schema_errors() as error:  # evaluated only once an error is raised
-            raise InvalidActualsError(f"{escape(shown)}: {one_line(error)}") from error
-        except DATA_ERRORS as error:
-            message = str(error).replace(str(path), escape(shown))
-            raise InvalidActualsError(first_line(message) or type(error).__name__) from error
+def print_ranked(
+    out: OutputSpec,
+    found: pl.DataFrame,
+    nothing: str,
+    lines: Callable[[Mapping[str, Any]], list[str]],
+) -> int:
+    """Write a ranked search result to ``--output``, as JSON or CSV (the ``matched`` list
+    joined by "; "), or print it as readable lines with what matched."""
+    if out.path or out.json or out.csv:
+        fmt = output_format(out.path, out.fmt) if out.path else None
+        flat = found.with_columns(pl.col("matched").list.join("; "))
+        emit(out, flat if out.csv or fmt == "csv" else found, str)
+    elif found.is_empty():
+        print(nothing)
+    else:
+        for r in found.iter_rows(named=True):
+            print("\n".join(lines(r)))
+            print(f"    matched: {', '.join(r['matched'])}")
+    return 0
 
 
 def __dir__() -> list[str]:

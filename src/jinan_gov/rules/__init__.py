@@ -1,7 +1,7 @@
 """The Work Rules of the Jinan municipal government (济政发〔2023〕6号) as data.
 
 13 chapters and 76 articles. The Chinese text of every article is *derived*
-from the normalised source (:func:`jinan_gov.sources.source_text`) when it is
+from the normalised source (:func:`jinan_gov.text.sources.source_text`) when it is
 first needed, never copied into a table; only our English headings, summaries
 and search keywords (``rules_articles.csv``), the chapter list
 (``rules_chapters.csv``) and the structured facts (``rules_facts.csv``) are
@@ -22,27 +22,22 @@ the Rules exactly.
 from __future__ import annotations
 
 import datetime as dt
-import operator
-import re
-from dataclasses import dataclass
-from functools import cache
-from typing import TYPE_CHECKING, SupportsIndex, cast
+from typing import TYPE_CHECKING, cast
 
 import polars as pl
 
-from jinan_gov._lazy_re import lazy_compile
-from jinan_gov._tables import cached_frame, read_table
-from jinan_gov._validation import validate
-from jinan_gov._vocab import (
+from jinan_gov.errors import UnknownIdError
+from jinan_gov.rules._article import Article, article
+from jinan_gov.rules._source import parsed
+from jinan_gov.schemas.tables import cached_frame, read_table
+from jinan_gov.schemas.validation import validate
+from jinan_gov.schemas.vocab import (
     FACT_KINDS,
     MEETINGS,
     RULES_ARTICLE_COUNT,
-    RULES_CHAPTER_COUNT,
     RULES_DOC_ID,
 )
-from jinan_gov.errors import ArticleNotFoundError, UnknownIdError, brief
-from jinan_gov.numerals import parse_chinese_numeral, to_chinese_numeral
-from jinan_gov.sources import source_text
+from jinan_gov.text.numerals import to_chinese_numeral
 from jinan_gov.workdays import add_working_days
 
 if TYPE_CHECKING:  # the models (and pandera) are imported on first validation
@@ -67,54 +62,7 @@ __all__ = (
     "select_facts",
 )
 
-_NUM = "一二三四五六七八九十"
-_CHAPTER_LINE = lazy_compile(rf"^第([{_NUM}]+)章\u3000(.+)$")
-_ARTICLE_LINE = lazy_compile(rf"^第([{_NUM}]+)条\u3000")
-_ISSUED_LINE = lazy_compile(r"^[((]\d{4}年\d{1,2}月\d{1,2}日印发[))]$")
 _VALID = f"the Work Rules have articles 1-{RULES_ARTICLE_COUNT}"
-
-
-# --- Parsing the source ----------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Parsed:
-    """The Rules' body split into chapters and articles (all from the source)."""
-
-    body: str
-    chapters: tuple[tuple[int, str, int, int], ...]  # (no, title_zh, first, last)
-    articles: tuple[tuple[int, int, str], ...]  # (no, chapter_no, text_zh)
-
-
-@cache
-def _parsed() -> _Parsed:
-    lines = source_text(RULES_DOC_ID).splitlines()
-    start = next(i for i, line in enumerate(lines) if _CHAPTER_LINE.match(line))
-    end = next(i for i, line in enumerate(lines) if _ISSUED_LINE.match(line))
-    heads: list[tuple[int, str, int]] = []  # (chapter_no, title_zh, first article)
-    articles: list[tuple[int, int, list[str]]] = []  # (article_no, chapter_no, lines)
-    for line in lines[start:end]:
-        if head := _CHAPTER_LINE.match(line):
-            heads.append((parse_chinese_numeral(head.group(1)), head.group(2), len(articles) + 1))
-        elif head := _ARTICLE_LINE.match(line):
-            number = parse_chinese_numeral(head.group(1))
-            if number != len(articles) + 1:
-                raise RuntimeError(f"Work Rules source: article {number} out of sequence")
-            articles.append((number, heads[-1][0], [line]))
-        elif articles:
-            articles[-1][2].append(line)  # an enumerated item (一)… of the current article
-        else:
-            raise RuntimeError(f"Work Rules source: text before the first article: {line!r}")
-    if [h[0] for h in heads] != list(range(1, RULES_CHAPTER_COUNT + 1)):
-        raise RuntimeError("Work Rules source: expected chapters 1-13 in order")
-    if len(articles) != RULES_ARTICLE_COUNT:
-        raise RuntimeError(f"Work Rules source: expected 76 articles, found {len(articles)}")
-    lasts = [first - 1 for _, _, first in heads[1:]] + [len(articles)]
-    return _Parsed(
-        body="\n".join(lines[start:end]),
-        chapters=tuple((n, t, f, last) for (n, t, f), last in zip(heads, lasts, strict=True)),
-        articles=tuple((n, c, "\n".join(text)) for n, c, text in articles),
-    )
 
 
 # --- Loaders ---------------------------------------------------------------------------
@@ -128,10 +76,10 @@ def _chapters() -> DataFrame[ChapterSchema]:
     curated = list(
         table.select("chapter_no", "chapter_title_zh", "first_article", "last_article").iter_rows()
     )
-    if curated != list(_parsed().chapters):
+    if curated != list(parsed().chapters):
         raise RuntimeError(
             "rules_chapters.csv disagrees with the chapters of the Work Rules source: "
-            f"{curated} != {list(_parsed().chapters)}"
+            f"{curated} != {list(parsed().chapters)}"
         )
     return table
 
@@ -166,25 +114,25 @@ def _articles() -> DataFrame[ArticleSchema]:
     from jinan_gov.schemas import ArticleSchema  # noqa: PLC0415
 
     notes = _annotations()
-    parsed = _parsed().articles
+    source = parsed().articles
     chapter_titles = {
         no: (zh, en)
         for no, zh, en in _chapters()
         .select("chapter_no", "chapter_title_zh", "chapter_title_en")
         .iter_rows()
     }
-    numbers = pl.Series("article_no", [n for n, _, _ in parsed], pl.Int64)
+    numbers = pl.Series("article_no", [n for n, _, _ in source], pl.Int64)
     if not numbers.equals(notes.get_column("article_no")):
         raise RuntimeError("rules_articles.csv: articles are not 1-76 in the order of the source")
     # Columns side by side (both tables are in article order): no join, no query to plan.
     frame = notes.hstack(
         [
-            pl.Series("chapter_no", [c for _, c, _ in parsed], pl.Int64),
-            pl.Series("chapter_title_zh", [chapter_titles[c][0] for _, c, _ in parsed]),
-            pl.Series("chapter_title_en", [chapter_titles[c][1] for _, c, _ in parsed]),
-            pl.Series("label_zh", [f"第{to_chinese_numeral(n)}条" for n, _, _ in parsed]),
-            pl.Series("text_zh", [text for _, _, text in parsed]),
-            pl.Series("doc_id", [RULES_DOC_ID] * len(parsed)),
+            pl.Series("chapter_no", [c for _, c, _ in source], pl.Int64),
+            pl.Series("chapter_title_zh", [chapter_titles[c][0] for _, c, _ in source]),
+            pl.Series("chapter_title_en", [chapter_titles[c][1] for _, c, _ in source]),
+            pl.Series("label_zh", [f"第{to_chinese_numeral(n)}条" for n, _, _ in source]),
+            pl.Series("text_zh", [text for _, _, text in source]),
+            pl.Series("doc_id", [RULES_DOC_ID] * len(source)),
         ]
     )[list(ArticleSchema.to_schema().columns)]
     return validate(ArticleSchema, frame)
@@ -212,154 +160,12 @@ def articles() -> DataFrame[ArticleSchema]:
     return _articles()
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class Article:
-    """One article of the Work Rules, as returned by :func:`article`.
-
-    ``text`` is the Chinese text verbatim from the normalised source, label
-    included, paragraphs (enumerated items) separated by ``"\\n"``. It shows
-    itself as a short line (``repr``) and, in a notebook, as a card with the
-    chapter, the English title and summary and the Chinese text.
-
-    Examples
-    --------
-    >>> article(26)
-    <Article 26 第二十六条 · chapter 5 依法行政 (Law-based administration) · Leaders studying law together>
-    """  # noqa: E501
-
-    number: int
-    label_zh: str
-    chapter_no: int
-    chapter_title_zh: str
-    chapter_title_en: str
-    title_en: str
-    summary_en: str
-    text: str
-    doc_id: str
-
-    def __repr__(self) -> str:
-        return (
-            f"<Article {self.number} {self.label_zh} · chapter {self.chapter_no} "
-            f"{self.chapter_title_zh} ({self.chapter_title_en}) · {self.title_en}>"
-        )
-
-    def _heading(self) -> tuple[str, str]:
-        return (
-            f"{self.label_zh} · article {self.number}",
-            f"chapter {self.chapter_no} {self.chapter_title_zh} ({self.chapter_title_en})",
-        )
-
-    def _repr_markdown_(self) -> str:
-        label, chapter = (_markdown_escape(part) for part in self._heading())
-        quoted = "\n>\n".join(f"> {_markdown_escape(line)}" for line in self.text.split("\n"))
-        return (
-            f"**{label}** · {chapter}\n\n**{_markdown_escape(self.title_en)}**. "
-            f"{_markdown_escape(self.summary_en)}\n\n{quoted}\n"
-        )
-
-    def _repr_html_(self) -> str:
-        from html import escape  # noqa: PLC0415 - only notebooks need it
-
-        label, chapter = (escape(part) for part in self._heading())
-        paragraphs = "".join(f'<p lang="zh">{escape(line)}</p>' for line in self.text.split("\n"))
-        return (
-            f'<div class="jinan-gov-article"><p><strong>{label}</strong> · {chapter}</p>'
-            f"<p><strong>{escape(self.title_en)}</strong>. {escape(self.summary_en)}</p>"
-            f"<blockquote>{paragraphs}</blockquote></div>"
-        )
-
-
-def _markdown_escape(text: str) -> str:
-    """Backslash-escape the characters Markdown would read as markup (and raw HTML)."""
-    return re.sub(r"([\\`*_{}\[\]<>#+!|~])", r"\\\1", text)
-
-
-def _article_number(ref: object) -> int:
-    """Turn 39, "39", "第三十九条", "三十九" (…) into 39; raise for anything else."""
-    if isinstance(ref, bool) or not isinstance(ref, str | SupportsIndex):
-        raise TypeError(
-            f"article() expects an int or a str such as 39, '39' or '第三十九条', "
-            f"got {type(ref).__name__} {brief(ref)}; {_VALID}"
-        )
-    if isinstance(ref, str):
-        text = ref.strip()
-        if text.startswith("第") and text.endswith("条"):
-            text = text[1:-1].strip()
-        if text.isdecimal():
-            # More digits than any article number has: no int() of an arbitrarily long string.
-            digits = text.lstrip("0")
-            number = int(digits or "0") if len(digits) <= 3 else 0
-        else:
-            try:
-                number = parse_chinese_numeral(text)
-            except ValueError:
-                raise ArticleNotFoundError(
-                    f"no article {brief(ref)}: give an article number such as 39, '39', "
-                    f"'第三十九条' or '三十九'; {_VALID}"
-                ) from None
-    else:
-        number = operator.index(ref)
-    if not 1 <= number <= RULES_ARTICLE_COUNT:
-        raise ArticleNotFoundError(f"no article {brief(ref)}: {_VALID}")
-    return number
-
-
-def article(ref: int | str) -> Article:
-    """One article, looked up by number in any of the usual spellings.
-
-    Parameters
-    ----------
-    ref
-        The article number as an ``int`` (``39``), a decimal string (``"39"``,
-        surrounding spaces ignored), the printed label (``"第三十九条"``) or a
-        bare Chinese numeral (``"三十九"``).
-
-    Returns
-    -------
-    Article
-
-    Raises
-    ------
-    ArticleNotFoundError
-        ``ref`` is outside 1-76 or a string that names no article (a
-        ``LookupError``; the message gives the valid range).
-    TypeError
-        ``ref`` is neither an ``int`` nor a ``str``; ``bool`` and ``float``
-        are refused rather than silently truncated.
-
-    Examples
-    --------
-    >>> a = article("第三十九条")
-    >>> a.number, a.chapter_title_zh, a.chapter_title_en
-    (39, '会议制度', 'Meetings')
-    >>> article(39) == article("39") == article(" 39 ") == article("三十九")
-    True
-    >>> article(77)
-    Traceback (most recent call last):
-    ...
-    jinan_gov.errors.ArticleNotFoundError: no article 77: the Work Rules have articles 1-76
-    """
-    number = _article_number(ref)
-    row = articles().row(number - 1, named=True)
-    return Article(
-        number=row["article_no"],
-        label_zh=row["label_zh"],
-        chapter_no=row["chapter_no"],
-        chapter_title_zh=row["chapter_title_zh"],
-        chapter_title_en=row["chapter_title_en"],
-        title_en=row["title_en"],
-        summary_en=row["summary_en"],
-        text=row["text_zh"],
-        doc_id=row["doc_id"],
-    )
-
-
 @cached_frame
 def _facts() -> DataFrame[RuleFactSchema]:
     from jinan_gov.schemas import RuleFactSchema  # noqa: PLC0415
 
     table = read_table("rules_facts.csv", RuleFactSchema)
-    texts = {n: text for n, _, text in _parsed().articles}
+    texts = {n: text for n, _, text in parsed().articles}
     misplaced = [
         fact_id
         for fact_id, number, quote in table.select("fact_id", "article_no", "quote").iter_rows()
@@ -560,7 +366,7 @@ def search(query: str, limit: int = 5) -> DataFrame[SearchResultSchema]:
     >>> search("zzzz").height
     0
     """
-    from jinan_gov.search import search_rules  # noqa: PLC0415
+    from jinan_gov.rules._index import search_rules  # noqa: PLC0415
 
     return search_rules(query, limit)
 

@@ -20,9 +20,11 @@ enterprises), ``过千亿元`` (over a thousand 亿 yuan), ``百个``, ``三千�
 
 from __future__ import annotations
 
-from jinan_gov._lazy_re import lazy_compile
+import re
 
-__all__ = ("parse_chinese_numeral", "parse_chinese_quantity", "to_chinese_numeral")
+from jinan_gov.schemas.vocab import UNIT_MULTIPLIERS
+
+__all__ = ("base_unit", "parse_chinese_numeral", "parse_chinese_quantity", "to_chinese_numeral")
 
 MIN_NUMERAL = 1
 MAX_NUMERAL = 999
@@ -32,7 +34,7 @@ _VALUES = {char: index + 1 for index, char in enumerate(_DIGITS)} | {"两": 2}
 
 _D = f"[{_DIGITS}]"
 # hundreds: D百, then nothing, 零D, or D十[D];  or no hundreds: [D]十[D] or D.
-_PATTERN = lazy_compile(
+_PATTERN = re.compile(
     rf"^(?:(?P<h>{_D}|两)百(?:零(?P<hu>{_D})|(?P<ht>{_D})十(?P<htu>{_D})?)?"
     rf"|(?P<t>{_D})?十(?P<tu>{_D})?"
     rf"|(?P<u>{_D}|两))$"
@@ -234,6 +236,29 @@ def to_chinese_numeral(n: int) -> str:
     elif units:
         text += "零"
     return text + digit[units].strip()
+
+
+def base_unit(unit: str | None) -> tuple[float, str | None]:
+    """Split a written unit into its 万/亿/万亿 multiplier and the base unit.
+
+    Percentages, percentage points and units without a Chinese multiplier
+    stay as they are (multiplier 1). 千 is not a multiplier: 千瓦 is a unit.
+
+    >>> base_unit("万个")
+    (10000.0, '个')
+    >>> base_unit("万亿元")
+    (1000000000000.0, '元')
+    >>> base_unit("个百分点")
+    (1.0, '个百分点')
+    >>> base_unit("万千瓦")
+    (10000.0, '千瓦')
+    """
+    if unit is None:
+        return 1.0, None
+    for prefix, factor in UNIT_MULTIPLIERS:
+        if unit.startswith(prefix) and len(unit) > len(prefix):
+            return factor, unit[len(prefix) :]
+    return 1.0, unit
 
 
 def __dir__() -> list[str]:

@@ -1,7 +1,7 @@
 """Was each 2023 target met? Qualifier-aware, vectorised assessment of actual values.
 
 Each target is read the way the plan states it; the semantics live in one place,
-:mod:`jinan_gov._semantics` (see the README's semantics table).
+:mod:`jinan_gov.attainment._semantics` (see the README's semantics table).
 
 The status vocabulary follows the NDRC's annual plan report ("higher than
 projected", "as projected", "lower than projected") but is stated in terms of
@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, SupportsFloat, cast, overload
 
 import polars as pl
 
-from jinan_gov._engine import assess_frame, result_schema
-from jinan_gov._inputs import (
+from jinan_gov.attainment._engine import assess_frame, result_schema
+from jinan_gov.attainment._inputs import (
     SUPPORTED,
     ArrowStream,
     check_tolerance,
@@ -29,11 +29,11 @@ from jinan_gov._inputs import (
     is_frame_like,
     to_polars,
 )
-from jinan_gov._semantics import TARGET_COLUMNS, Compiled, compile_targets
-from jinan_gov._user_csv import CsvSource, read_values_csv
-from jinan_gov._vocab import DEFAULT_TOLERANCE, STATUSES
-from jinan_gov._what_if import what_if_targets
+from jinan_gov.attainment._semantics import TARGET_COLUMNS, Compiled, compile_targets
+from jinan_gov.attainment._user_csv import CsvSource, read_values_csv
+from jinan_gov.attainment._what_if import what_if_targets
 from jinan_gov.plan import indicators
+from jinan_gov.schemas.vocab import DEFAULT_TOLERANCE, STATUSES
 
 if TYPE_CHECKING:  # the models (and pandera) are imported on first validation
     from pandera.typing.polars import DataFrame

@@ -18,25 +18,26 @@ from typing import Any
 
 import polars as pl
 
-from jinan_gov._cli_io import (
+from jinan_gov.attainment import assess, attainment_summary, read_actuals, read_benchmarks
+from jinan_gov.cli._input import read_input
+from jinan_gov.cli._io import (
     PROG,
     TABLE_ROWS,
+    OutputSpec,
     binding_text,
     check_output,
     emit,
     escape,
-    read_input,
     rows_hint,
     table,
     write_csv,
     write_json,
     write_output,
 )
-from jinan_gov._vocab import STATUSES
-from jinan_gov.attainment import assess, attainment_summary, read_actuals, read_benchmarks
 from jinan_gov.extract import read_extracted_targets
 from jinan_gov.plan import indicators
-from jinan_gov.wording import format_number, target_text
+from jinan_gov.schemas.vocab import STATUSES
+from jinan_gov.text.wording import format_number, target_text
 
 __all__ = ("BATCH_ROWS", "batches", "run")
 
@@ -167,14 +168,14 @@ def _table(result: pl.DataFrame, targets: pl.DataFrame | None) -> str:
     return table(header, rows, limits={"name": 40}, right=("actual", "gap"))
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, out: OutputSpec) -> int:
     """The ``assess`` command."""
     targets_file = args.targets
     if [args.actuals, args.benchmarks, targets_file].count("-") > 1:
         raise ValueError(
             "only one input can be - (standard input): ACTUALS.csv, --benchmarks or --targets"
         )
-    fmt = check_output(args) if args.output else None  # before the work, not after
+    fmt = check_output(out) if out.path else None  # before the work, not after
     actuals = read_input(read_actuals, args.actuals, "actuals")
     benchmarks = (
         read_input(read_benchmarks, args.benchmarks, "benchmarks") if args.benchmarks else None
@@ -189,14 +190,14 @@ def run(args: argparse.Namespace) -> int:
         for _ in results:
             pass
         summary = totals.summary()
-        emit(args, summary, lambda: "\n".join(map(_summary_line, summary.iter_rows(named=True))))
-    elif args.output and fmt is not None:
-        written = write_output(args.output, results, fmt)
+        emit(out, summary, lambda: "\n".join(map(_summary_line, summary.iter_rows(named=True))))
+    elif out.path and fmt is not None:
+        written = write_output(out.path, results, fmt)
         print(f"wrote {totals.counts['rows']} rows ({fmt}) to {escape(str(written))}")
         _print_summary(totals)
-    elif args.json:
+    elif out.json:
         write_json({"assessment": results, "summary": totals.summaries_later()})
-    elif args.csv:
+    elif out.csv:
         write_csv(results)
     else:
         first = next(results)

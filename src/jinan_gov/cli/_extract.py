@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import argparse
 
-from jinan_gov._cli_io import emit, escape, readable_file, table
+from jinan_gov.cli._input import readable_file
+from jinan_gov.cli._io import OutputSpec, emit, escape, table
 from jinan_gov.extract import extract_targets, read_report
-from jinan_gov.wording import target_text
+from jinan_gov.text.wording import target_text
 
 __all__ = ("extract_command",)
 
 
-def extract_command(args: argparse.Namespace) -> int:
+def extract_command(args: argparse.Namespace, out: OutputSpec) -> int:
     """Print (or write) the targets of the report named by ``args.file`` (``-``: stdin)."""
     with readable_file(args.file, "report") as (path, shown):
         try:
@@ -33,7 +34,7 @@ def extract_command(args: argparse.Namespace) -> int:
         ]
         return table(["id", "name", "target", "english"], rows, limits={"name": 36})
 
-    emit(args, frame, render)
+    emit(out, frame, render)
     return 0
 
 

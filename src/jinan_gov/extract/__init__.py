@@ -5,9 +5,9 @@
 in a whole report or plan, raw from a PDF or clean, and returns one row per
 target clause, validated by :class:`jinan_gov.schemas.ExtractedTargetSchema`.
 
-The text is first folded (:func:`jinan_gov.normalize.fold_text`: full-width
+The text is first folded (:func:`jinan_gov.text.normalize.fold_text`: full-width
 digits and ％, traditional characters) and normalised
-(:func:`jinan_gov.normalize.normalize_text`: PDF line breaks, justification
+(:func:`jinan_gov.text.normalize.normalize_text`: PDF line breaks, justification
 spaces, ASCII punctuation). Quotes and offsets refer to that normalised text,
 which :func:`extraction_text` returns.
 
@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from jinan_gov._clauses import (
+from jinan_gov.extract._clause_grammar import (
     Row,
     add_note,
     new_context,
@@ -33,12 +33,11 @@ from jinan_gov._clauses import (
     parse_sentence,
     sentence_spans,
 )
-from jinan_gov._glossary import direction_of, english_name
-from jinan_gov._lazy_re import lazy_compile
-from jinan_gov._tables import read_package_text
-from jinan_gov.normalize import fold_text, normalize_text
-from jinan_gov.numerals import parse_chinese_numeral, to_chinese_numeral
-from jinan_gov.plan import base_unit
+from jinan_gov.extract._indicator_names import direction_of, english_name
+from jinan_gov.schemas.tables import read_package_text
+from jinan_gov.text.normalize import fold_text, normalize_text
+from jinan_gov.text.numerals import parse_chinese_numeral, to_chinese_numeral
+from jinan_gov.text.numerals import base_unit
 
 if TYPE_CHECKING:  # the model (and pandera) is imported on first validation
     import os
@@ -57,27 +56,27 @@ __all__ = (
 )
 
 # 主要预期目标是：, 主要目标为：, 预期目标建议为：, a heading 主要预期目标 …
-_OPENING = lazy_compile(
+_OPENING = re.compile(
     r"(?P<head>主要|预期|今年)[^，。；：:,;、“”\d]{0,12}?目标(?:任务)?"
     r"(?P<lead>(?:建议|安排|设定|确定|拟定)?(?:是|为|包括|如下))?(?P<colon>[:：])?"
 )
 # A five-year section, or last year's review, right before the opening.
-_NOT_ANNUAL = lazy_compile(
+_NOT_ANNUAL = re.compile(
     r"十[一二三四五六七八九]五”?(?:时期|规划|期间|末)|五年|规划|纲要|20[3-9]\d|远景|中长期"
 )
-_FIVE_YEAR_CLAUSE = lazy_compile(r"年均|累计|到20\d\d年|20[3-9]\d年")
+_FIVE_YEAR_CLAUSE = re.compile(r"年均|累计|到20\d\d年|20[3-9]\d年")
 # Sentences that discuss the targets rather than state them end the paragraph.
-_DISCUSSION_START = lazy_compile(
+_DISCUSSION_START = re.compile(
     r"(?:上述|以上|这些|这样|这一|提出|需要说明|实现上述|完成上述|完成以上|完成全年|为此|对此)"
 )
-_DISCUSSION = lazy_compile(r"预期目标|目标为|目标是")
-_HEADING = lazy_compile(
+_DISCUSSION = re.compile(r"预期目标|目标为|目标是")
+_HEADING = re.compile(
     r"^\s*(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
     r"[^，；,;\d]{0,15}$"
 )
-_DIGIT = lazy_compile(r"\d")
+_DIGIT = re.compile(r"\d")
 _MARK = "\ue000"
-_LINE_END = lazy_compile(r"([。!?])([ \t\r]*)$", re.MULTILINE)
+_LINE_END = re.compile(r"([。!?])([ \t\r]*)$", re.MULTILINE)
 _MARK_LINE_END = rf"\1{_MARK}\2"
 _PARAGRAPH_LINE = 60  # lines this long are paragraphs, not PDF wraps
 _WINDOW = 80  # characters before an opening searched for five-year markers
@@ -211,7 +210,7 @@ def _paragraph(
     return _Paragraph(start, end, rows)
 
 
-_NUMBER_PARTS = lazy_compile(
+_NUMBER_PARTS = re.compile(
     r"(?P<before>[（(]?)(?P<number>\d{1,2}|[一二三四五六七八九十]{1,3})(?P<after>.*)"
 )
 

@@ -1,7 +1,6 @@
-"""Pandera schemas for every table the library returns: the data dictionary.
+"""The Pandera models of the plan's tables, the sources, attainment and extraction.
 
-Each column carries a ``description``; every model is ``strict`` so a column
-that is not documented here cannot slip into a returned frame.
+Imported by :mod:`jinan_gov.schemas` on first use of a model (pandera is heavy).
 """
 
 from __future__ import annotations
@@ -12,26 +11,8 @@ import pandera.polars as pa
 import polars as pl
 from pandera.engines import polars_engine
 
-from jinan_gov._rules_schemas import (
-    FACT_KINDS,
-    FACT_UNITS,
-    HEDGES,
-    MEETING_ROLES,
-    MEETINGS,
-    PERIODS,
-    RULE_QUALIFIERS,
-    RULES_ARTICLE_COUNT,
-    RULES_CHAPTER_COUNT,
-    RULES_DOC_ID,
-    SIGNATURE_ROLES,
-    ArticleAnnotationSchema,
-    ArticleSchema,
-    ChapterSchema,
-    RuleFactSchema,
-    SearchResultSchema,
-)
-from jinan_gov._schema_base import Strict
-from jinan_gov._vocab import (
+from jinan_gov.schemas._base import Strict
+from jinan_gov.schemas.vocab import (
     DIRECTIONS,
     DOC_IDS,
     EXTRACTED_QUALIFIERS,
@@ -42,40 +23,16 @@ from jinan_gov._vocab import (
     QUALIFIERS,
     STATUSES,
     TIERS,
-    UNIT_MULTIPLIERS,  # noqa: F401 - still importable from here, as before
 )
 
 __all__ = (
-    "DIRECTIONS",
-    "DOC_IDS",
-    "EXTRACTED_QUALIFIERS",
-    "FACT_KINDS",
-    "FACT_UNITS",
-    "HEDGES",
-    "INDICATOR_TABLES",
-    "MEASURES",
-    "MEETINGS",
-    "MEETING_ROLES",
-    "PERIODS",
-    "QUALIFIERS",
-    "RULES_ARTICLE_COUNT",
-    "RULES_CHAPTER_COUNT",
-    "RULES_DOC_ID",
-    "RULE_QUALIFIERS",
-    "SIGNATURE_ROLES",
-    "STATUSES",
     "ActualsSchema",
     "AppointmentSchema",
-    "ArticleAnnotationSchema",
-    "ArticleSchema",
     "AssessmentSchema",
-    "ChapterSchema",
     "DocumentSchema",
     "ExtractedTargetSchema",
     "IndicatorSchema",
     "IndicatorSearchSchema",
-    "RuleFactSchema",
-    "SearchResultSchema",
 )
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Generic, ParamSpec, TypeVar, cast
 
 import polars as pl
 
-from jinan_gov._validation import validate
+from jinan_gov.schemas.validation import validate
 
 if TYPE_CHECKING:  # pandera is imported with the schemas, on first validation
     import pandera.polars as pa

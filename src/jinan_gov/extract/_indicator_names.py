@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import re
 
-from jinan_gov._lazy_re import lazy_compile
 
 __all__ = ("direction_of", "english_name")
 
 # (pattern on the Chinese name, English concept); the change (growth …) is added after.
 _GLOSSARY: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (lazy_compile(pattern), english)
+    (re.compile(pattern), english)
     for pattern, english in (
         (r"调查失业率", "Surveyed urban unemployment rate"),
         (r"登记失业率", "Registered urban unemployment rate"),
@@ -59,14 +58,14 @@ _GLOSSARY: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 _CHANGES = (
-    (lazy_compile(r"涨幅|上涨"), "increase"),
-    (lazy_compile(r"增长|增速|增幅"), "growth"),
-    (lazy_compile(r"下降|降低|减少"), "reduction"),
-    (lazy_compile(r"提高|提升"), "change"),
+    (re.compile(r"涨幅|上涨"), "increase"),
+    (re.compile(r"增长|增速|增幅"), "growth"),
+    (re.compile(r"下降|降低|减少"), "reduction"),
+    (re.compile(r"提高|提升"), "change"),
 )
-_REDUCTION = lazy_compile(r"下降|降低|减少|压减|削减|减排")
-_LOWER_IS_BETTER = lazy_compile(r"失业率|价格|涨幅|CPI|物价|浓度|能耗|排放|负债率|赤字|事故|死亡率")
-_NEUTRAL = lazy_compile(r"人口自然增长率|人口出生率")
+_REDUCTION = re.compile(r"下降|降低|减少|压减|削减|减排")
+_LOWER_IS_BETTER = re.compile(r"失业率|价格|涨幅|CPI|物价|浓度|能耗|排放|负债率|赤字|事故|死亡率")
+_NEUTRAL = re.compile(r"人口自然增长率|人口出生率")
 
 
 def english_name(name_zh: str) -> str | None:

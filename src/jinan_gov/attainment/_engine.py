@@ -18,7 +18,7 @@ from typing import cast
 
 import polars as pl
 
-from jinan_gov._semantics import Compiled, outcome_expr, outcomes
+from jinan_gov.attainment._semantics import Compiled, outcome_expr, outcomes
 from jinan_gov.errors import InvalidActualsError, UnknownIdError
 
 __all__ = ("RESULT_COLUMNS", "assess_frame", "index_of", "result_schema")

@@ -9,8 +9,8 @@ from typing import Any
 
 import polars as pl
 
-from jinan_gov._tables import cached_frame
 from jinan_gov.plan import plan_pairs, targets_2023
+from jinan_gov.schemas.tables import cached_frame
 
 __all__ = ("what_if_targets",)
 

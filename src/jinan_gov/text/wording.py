@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Final, Literal
 
-from jinan_gov._vocab import QUALIFIERS as _PLAN_QUALIFIERS
+from jinan_gov.schemas.vocab import QUALIFIERS as _PLAN_QUALIFIERS
 
 __all__ = ("BENCHMARKS", "QUALIFIERS", "STYLES", "format_number", "render_target", "target_text")
 

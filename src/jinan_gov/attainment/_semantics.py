@@ -25,7 +25,7 @@ qualitative        actual is true (1) / false (0)
 
 To assess actuals against another table of targets (extracted from a report, say), give it
 the :data:`TARGET_COLUMNS`, compile it with :func:`compile_targets` and hand the result to
-:func:`jinan_gov._engine.assess_frame`. A new qualifier is one more code in :func:`comparison`,
+:func:`._engine.assess_frame`. A new qualifier is one more code in :func:`comparison`,
 one branch in :func:`limits` and its reasons in ``_REASONS``; nothing else changes.
 """
 
@@ -39,7 +39,7 @@ from typing import NamedTuple
 
 import polars as pl
 
-from jinan_gov._vocab import QUALIFIERS, STATUSES, TIERS
+from jinan_gov.schemas.vocab import QUALIFIERS, STATUSES, TIERS
 
 __all__ = (
     "QUALIFIER_DTYPE",

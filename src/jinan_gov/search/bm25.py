@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -42,8 +43,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Literal
 
-from jinan_gov._lazy_re import lazy_compile
-from jinan_gov.normalize import fold_text
+from jinan_gov.text.normalize import fold_text
 
 __all__ = ("Field", "Hit", "Index", "Query", "fold", "tokens_en", "tokens_zh")
 
@@ -80,11 +80,11 @@ _EN_STOP = frozenset(_EN_STOP_WORDS.split())
 # a phrasal verb counts: "make up" and "take over" are not "make" and "take".
 _EN_PHRASE_SKIP_WORDS = "a an the his her its their my your our s t"
 _EN_PHRASE_SKIP = frozenset(_EN_PHRASE_SKIP_WORDS.split())
-_WORD_EN = lazy_compile(r"[a-z0-9]+(?:&[a-z0-9]+)*")
-_RUN_ZH = lazy_compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+|\d+(?:\.\d+)?")
+_WORD_EN = re.compile(r"[a-z0-9]+(?:&[a-z0-9]+)*")
+_RUN_ZH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+|\d+(?:\.\d+)?")
 # Question and filler words: they carry no content but are rare in formal text, so their
 # characters would get a high idf.
-_ZH_FILLER = lazy_compile(
+_ZH_FILLER = re.compile(
     r"多久|多长时间|多少|什么|哪些|哪个|哪|谁|如何|怎么办|怎么样|怎么|怎样|咋|是否|能否|能不能|"
     r"要不要|有没有|是不是|可不可以|可以|必须|应当|应该|吗|呢|吧|啊|呀|啥|几|请问|一下"
 )

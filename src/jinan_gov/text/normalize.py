@@ -31,18 +31,17 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-from jinan_gov._lazy_re import lazy_compile
 
 __all__ = ("fold_text", "is_cjk", "normalize_text", "split_raw_lines")
 
 _GAZETTE = r"济南市人民政府公报\s*[((]\d{4}年第\d+期[))]"
-_HEADER_LINE = lazy_compile(rf"^\s*(?:市政府文件\s*{_GAZETTE}|{_GAZETTE}\s*市政府文件)\s*$")
+_HEADER_LINE = re.compile(rf"^\s*(?:市政府文件\s*{_GAZETTE}|{_GAZETTE}\s*市政府文件)\s*$")
 # Once lines are joined and spaces folded, a header can only look like this.
-_HEADER_INLINE = lazy_compile(
+_HEADER_INLINE = re.compile(
     r"市政府文件济南市人民政府公报[((]\d{4}年第\d+期[))]"
     r"|济南市人民政府公报[((]\d{4}年第\d+期[))]市政府文件"
 )
-_PAGE_NUMBER = lazy_compile(r"^\s*\d{1,3}\s*$")
+_PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 
 # Angle brackets that stand for book-title marks 〈〉 beside Chinese text.
 _ANGLE = {"<": "〈", ">": "〉"}
@@ -105,7 +104,7 @@ def _join_lines(lines: list[str]) -> str:
     return "".join(pieces)
 
 
-_SPACES = lazy_compile("[ \t\u00a0]+")
+_SPACES = re.compile("[ \t\u00a0]+")
 
 
 def _fold_spaces(text: str) -> str:
@@ -120,7 +119,7 @@ def _fold_spaces(text: str) -> str:
     return _SPACES.sub(replace, text)
 
 
-_ANGLE_BRACKET = lazy_compile("[<>]")
+_ANGLE_BRACKET = re.compile("[<>]")
 
 
 def _angle_brackets(text: str) -> str:
@@ -171,13 +170,13 @@ def normalize_text(text: str) -> str:
     """
     if not isinstance(text, str):
         raise TypeError(f"normalize_text() expects str, got {type(text).__name__}")
-    return _normalize_lines(split_raw_lines(text))
+    return normalize_lines(split_raw_lines(text))
 
 
-def _normalize_lines(lines: list[str]) -> str:
+def normalize_lines(lines: list[str]) -> str:
     """:func:`normalize_text` of lines that :func:`split_raw_lines` already gave.
 
-    >>> _normalize_lines(["高 标 准 农", "田 27.5 万 亩"])
+    >>> normalize_lines(["高 标 准 农", "田 27.5 万 亩"])
     '高标准农田27.5万亩'
     """
     joined = _join_lines(lines)

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pandera.polars as pa
 import polars as pl
 
-from jinan_gov._schema_base import Strict
-from jinan_gov._vocab import (
+from jinan_gov.schemas._base import Strict
+from jinan_gov.schemas.vocab import (
     FACT_KINDS,
     FACT_UNITS,
     HEDGES,

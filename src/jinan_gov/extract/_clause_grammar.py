@@ -23,7 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from jinan_gov._lazy_re import lazy_compile
+from jinan_gov.extract._figures import Figure, between_digits, find_figures, number_value
+
 
 __all__ = (
     "Row",
@@ -34,35 +35,9 @@ __all__ = (
     "sentence_spans",
 )
 
-# --- figures ------------------------------------------------------------------------
-
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_UNIT_WORDS = (
-    "个百分点|百分点|%|‰|倍|微克/立方米|毫克/立方米|毫克/升|吨标准煤|标准煤|"
-    "千瓦时|千瓦|平方公里|平方米|立方米|公里|千米|公顷|公斤|千克|标准箱|标箱|"
-    "人次|美元|小时|元|人|户|个|家|项|所|座|套|辆|台|张|间|件|名|条|处|"
-    "头|只|吨|斤|亩|度|米|天|岁|册|场|例|床|艘|架|位"
-)
-_BASE_UNITS = _UNIT_WORDS.split("|")
-_PER = "(?:/(?:万元|人|户|月|年|天|日|亩|吨|千瓦时|立方米|平方米))?"
-_UNIT = (
-    "(?:万亿|亿|万)?(?:"
-    + "|".join(re.escape(unit) for unit in sorted(_BASE_UNITS, key=len, reverse=True))
-    + ")"
-    + _PER
-)
-_RANGE_SEPARATOR = "——|—|–|－|-|~|～|〜|至|到"
-_SINGLE = lazy_compile(rf"(?<![A-Za-z0-9.第])(?P<number>{_NUMBER})(?P<unit>{_UNIT})?")
-_RANGE_TAIL = lazy_compile(rf"(?P<sep>{_RANGE_SEPARATOR})(?P<number>{_NUMBER})(?P<unit>{_UNIT})")
 _SUFFIXES = ("及以上", "以上", "及以下", "以下", "以内", "之内", "左右", "上下")
 # A quality class held at a level: 水质保持在Ⅱ类及以上 (Ⅱ is "II" after NFKC). Only a class
 # followed by a bound is a figure; 达到或好于Ⅲ类水体比例 merely names what is counted.
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6}
-_CLASS = lazy_compile(
-    r"(?<![A-Za-z])(?P<number>III|II|IV|VI|I|V)(?P<unit>类)(?=及以上|以上|及以下|以下|以内)"
-)
-
-# Words that may stand between a subject and its figure, longest first within a group.
 _STRIVE = ("力争达到", "争取达到", "努力达到", "力争突破", "力争实现", "力争", "争取")
 _AT_LEAST = ("不低于", "不少于", "至少")
 _AT_MOST = ("不超过", "不高于", "控制在", "低于", "少于")
@@ -83,25 +58,25 @@ _LEVEL = ("达到", "稳定在", "保持在", "维持在", "控制在", "达")
 # --- predicates without a figure ----------------------------------------------------------
 
 # 高于/快于/好于/优于 anything; 超过/不低于 only a benchmark of this kind (超过去年 is not one).
-_BENCHMARK_VERB = lazy_compile(
+_BENCHMARK_VERB = re.compile(
     r"高于|快于|好于|优于|(?:超过|不低于)(?=全国|全省|全市|经济|地区生产总值|国内生产总值|GDP)"
 )
-_STEP = lazy_compile(r"(?:保持)?(?:基本)?(?:同步|相协调|相适应|相匹配)")
+_STEP = re.compile(r"(?:保持)?(?:基本)?(?:同步|相协调|相适应|相匹配)")
 _STEP_CONNECTORS = "与和同"
-_COMPLETION = lazy_compile(
+_COMPLETION = re.compile(
     r"(?:完成|达到|符合|控制在)(?P<object>[^，；。,;]{0,40})(?:目标|任务|指标|要求|标准)(?:以内)?"
 )
-_ASSIGNED = lazy_compile(r"国家|中央|省|市|上级|下达|分解|规定")
-_ADVERBS = lazy_compile(r"(?:全面|确保|均|按期|圆满|坚决|努力|如期|全部|都|也)+$")
-_GENERIC_OBJECT = lazy_compile(r"(?:以上|上述|全年|这些|各项|年度|今年)")
-_RIDER = lazy_compile(r"争取|力争|努力|跑赢|更好|更优")
-_GROWTH_WORDS = lazy_compile(r"增速|增长|增幅|涨幅|上涨|提高|下降")
-_NUMBERING = lazy_compile(
+_ASSIGNED = re.compile(r"国家|中央|省|市|上级|下达|分解|规定")
+_ADVERBS = re.compile(r"(?:全面|确保|均|按期|圆满|坚决|努力|如期|全部|都|也)+$")
+_GENERIC_OBJECT = re.compile(r"(?:以上|上述|全年|这些|各项|年度|今年)")
+_RIDER = re.compile(r"争取|力争|努力|跑赢|更好|更优")
+_GROWTH_WORDS = re.compile(r"增速|增长|增幅|涨幅|上涨|提高|下降")
+_NUMBERING = re.compile(
     r"(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是])"
 )
 _CONNECTIVES = ("其中", "同时", "并且", "并", "以及", "确保")
-_CHANGE_VERBS = lazy_compile(r"(?:增长|下降|降低|提高|提升|上涨|减少|增加|增速|涨幅)$")
-_ECONOMY = lazy_compile(r"经济增长|经济增速|生产总值增速|生产总值增长|GDP增速|GDP增长|经济发展")
+_CHANGE_VERBS = re.compile(r"(?:增长|下降|降低|提高|提升|上涨|减少|增加|增速|涨幅)$")
+_ECONOMY = re.compile(r"经济增长|经济增速|生产总值增速|生产总值增长|GDP增速|GDP增长|经济发展")
 
 _CLAUSE_BREAKS = frozenset("，；,;：:")
 _ENUMERATION = frozenset("、")
@@ -124,16 +99,6 @@ class Row:
     start: int
     end: int
     note: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class _Figure:
-    start: int  # the number
-    end: int  # after the unit (and the range)
-    value: float
-    value_upper: float | None
-    unit: str | None
-    separator: str | None
 
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -167,7 +132,7 @@ def _split(
         elif char in _CLOSE:
             depth = max(depth - 1, 0)
         elif char in breaks and depth == 0:
-            if char == "," and _between_digits(text, index):
+            if char == "," and between_digits(text, index):
                 continue
             if any(a <= index < b for a, b in protected):
                 continue
@@ -175,49 +140,6 @@ def _split(
             begin = index + 1
     spans.append((begin, end))
     return [(a, b) for a, b in spans if a < b]
-
-
-def _between_digits(text: str, index: int) -> bool:
-    return 0 < index < len(text) - 1 and text[index - 1].isdigit() and text[index + 1].isdigit()
-
-
-def _number(text: str) -> float:
-    return float(text.replace(",", ""))
-
-
-def _arabic_figures(text: str, start: int, end: int) -> list[_Figure]:
-    """The figures (a number with its unit, or a range) in ``text[start:end]``.
-
-    A number without a unit is not a figure: list numbers (1.), years (2026年)
-    and names (5G) are skipped that way.
-    """
-    found: list[_Figure] = []
-    position = start
-    while True:
-        match = _SINGLE.search(text, position, end)
-        if match is None:
-            return found
-        position = match.end()
-        value = _number(match["number"])
-        unit = match["unit"]
-        tail = _RANGE_TAIL.match(text, match.end(), end)
-        if tail is not None and unit in (None, tail["unit"]) and _number(tail["number"]) > value:
-            upper = _number(tail["number"])
-            figure = _Figure(match.start(), tail.end(), value, upper, tail["unit"], tail["sep"])
-            found.append(figure)
-            position = tail.end()
-        elif unit is not None:
-            found.append(_Figure(match.start(), match.end(), value, None, unit, None))
-
-
-def _figures(text: str, start: int, end: int) -> list[_Figure]:
-    """Arabic figures and bounded quality classes in ``text[start:end]``, in text order."""
-    found = _arabic_figures(text, start, end)
-    classes = [
-        _Figure(match.start(), match.end(), _ROMAN[match["number"]], None, "类", None)
-        for match in _CLASS.finditer(text, start, end)
-    ]
-    return sorted(found + classes, key=lambda figure: figure.start) if classes else found
 
 
 def _strip_prefixes(text: str, start: int, end: int) -> tuple[int, list[str]]:
@@ -332,7 +254,7 @@ def _inherit(text: str, start: int, end: int, context: _Context) -> tuple[str, i
 
 
 def _figure_row(
-    name: str, figure: _Figure, qualified: tuple[str, str | None], start: int, end: int
+    name: str, figure: Figure, qualified: tuple[str, str | None], start: int, end: int
 ) -> Row:
     qualifier, qualifier_zh = qualified
     return Row(
@@ -349,7 +271,7 @@ def _figure_row(
 
 
 def _figure_rows(
-    text: str, start: int, end: int, figures: list[_Figure], context: _Context
+    text: str, start: int, end: int, figures: list[Figure], context: _Context
 ) -> list[Row]:
     rows: list[Row] = []
     cursor = start
@@ -371,7 +293,7 @@ def _respectively(
     text: str, start: int, end: int, marker: int, context: _Context
 ) -> list[Row] | None:
     """城镇、农村居民人均可支配收入分别增长4.5%、5.5%左右: one row per figure."""
-    figures = _figures(text, marker + 2, end)
+    figures = find_figures(text, marker + 2, end)
     if len(figures) < 2:
         return None
     name_start = _name_start(text, start, marker)
@@ -454,7 +376,7 @@ def _relative_row(
 
 def _predicate_rows(text: str, start: int, end: int, context: _Context) -> list[Row]:
     """The rows of one 、-segment; empty for a bare subject or an aspiration."""
-    figures = _figures(text, start, end)
+    figures = find_figures(text, start, end)
     if figures:
         return _figure_rows(text, start, end, figures, context)
     benchmark = _BENCHMARK_VERB.search(text, start, end)
