@@ -24,7 +24,7 @@ def _pyproject() -> dict[str, Any]:
 
 def test_version_is_the_one_the_package_metadata_gives() -> None:
     assert jinan_gov.__version__ == metadata.version("jinan-gov")
-    assert _pyproject()["project"]["dynamic"] == ["version"]
+    assert _pyproject()["project"]["dynamic"] == ["version", "urls"]
     assert _pyproject()["tool"]["hatch"]["version"]["path"] == "src/jinan_gov/__init__.py"
 
 
@@ -60,3 +60,30 @@ def test_licence_covers_code_and_data() -> None:
     assert "Copyright Law of the People's Republic of China" in licence
     assert _pyproject()["project"]["license-files"] == ["LICENSE"]
     assert metadata.metadata("jinan-gov")["License-Expression"] == "MIT"
+
+
+def test_project_urls_come_from_the_published_repository() -> None:
+    source = (ROOT / "hatch_build.py").read_text(encoding="utf-8")
+    namespace: dict[str, Any] = {}
+    # The hook's pure function, without hatchling (which only the build environment has).
+    exec(
+        source.split("class ProjectUrlsHook", 1)[0].replace(
+            "from hatchling.metadata.plugin.interface import MetadataHookInterface", ""
+        ),
+        namespace,
+    )
+    urls = namespace["project_urls"]("https://host.example/team/jinan_gov/")
+    assert sorted(urls) == ["Changelog", "Documentation", "Issues", "Source", "Source documents"]
+    assert urls["Source"] == "https://host.example/team/jinan_gov"
+    assert urls["Issues"] == "https://host.example/team/jinan_gov/issues"
+    assert namespace["project_urls"]("") == {"Source documents": "https://www.jinan.gov.cn/"}
+    assert "JINAN_GOV_REPOSITORY_URL" in (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+
+
+def test_classifiers_name_the_supported_pythons_and_no_licence() -> None:
+    classifiers = _pyproject()["project"]["classifiers"]
+    requires = _pyproject()["project"]["requires-python"]
+    assert requires == ">=3.11"
+    for minor in (11, 12, 13):
+        assert f"Programming Language :: Python :: 3.{minor}" in classifiers
+    assert not [c for c in classifiers if c.startswith("License ::")]  # PEP 639: license = "MIT"
