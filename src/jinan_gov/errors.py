@@ -14,6 +14,7 @@ __all__ = (
     "ArticleNotFoundError",
     "CalendarNotPublishedError",
     "InvalidActualsError",
+    "InvalidHolidayNoticeError",
     "QuoteNotFoundError",
     "UnknownDocumentError",
     "UnknownIdError",
@@ -103,6 +104,11 @@ class CalendarNotPublishedError(ValueError):
 
 class InvalidActualsError(ValueError):
     """Actual values handed to :func:`jinan_gov.assess` that cannot be assessed as given."""
+
+
+class InvalidHolidayNoticeError(ValueError):
+    """A State Council holiday notice that cannot be read, is incomplete or contradicts itself
+    or the bundled calendar (:func:`jinan_gov.workdays.load_holiday_notice`)."""
 
 
 def __dir__() -> list[str]:
