@@ -13,7 +13,7 @@
     jinan-gov rule N [--json]
     jinan-gov search QUERY... [--limit K] [OUTPUT]
     jinan-gov search-indicators QUERY... [--limit K] [OUTPUT]
-    jinan-gov due START (--days N | --rule FACT_ID) [--json]
+    jinan-gov due START (--days N | --rule FACT_ID) [--notice FILE]... [--json]
     jinan-gov export --format {csv,parquet,datapackage} DIR [--overwrite] [--excel]
 
 OUTPUT is ``--json``, ``--csv`` (to standard output) or ``--output FILE [--format F]`` (CSV,
@@ -52,6 +52,7 @@ from jinan_gov._cli_io import (
     one_line,
     output_format,
     print_json,
+    readable_file,
     report,
     schema_errors,
     silence_stdout,
@@ -59,10 +60,11 @@ from jinan_gov._cli_io import (
 )
 from jinan_gov._lazy_re import lazy_compile
 from jinan_gov._vocab import DEFAULT_TOLERANCE, EXPORT_FORMATS, MEASURES, QUALIFIERS
+from jinan_gov.errors import InvalidHolidayNoticeError
 from jinan_gov.plan import outcomes_2022, targets_2023, tasks_2023
 from jinan_gov.sources import appointments, documents
 from jinan_gov.wording import target_text
-from jinan_gov.workdays import add_working_days, is_working_day
+from jinan_gov.workdays import HolidayNotice, add_working_days, is_working_day, load_holiday_notice
 
 __all__ = ("COMMANDS", "build_parser", "main", "run", "target_text")
 
@@ -304,19 +306,43 @@ def _runs(days: Sequence[dt.date], full: bool) -> str:
     )
 
 
+def _notices(files: Sequence[str]) -> list[HolidayNotice]:
+    """The holiday notices named by ``--notice`` (UTF-8 or GB18030 text, read like reports)."""
+    if not files:
+        return []
+    from jinan_gov.extract import read_report  # noqa: PLC0415 - only --notice needs it
+
+    notices = []
+    for argument in files:
+        with readable_file(argument, "holiday notice") as (path, shown):
+            try:
+                text = read_report(path)
+            except ValueError as error:
+                raise ValueError(str(error).replace(str(path), escape(shown))) from None
+        try:
+            notices.append(load_holiday_notice(text))
+        except InvalidHolidayNoticeError as error:
+            raise InvalidHolidayNoticeError(f"{escape(shown)}: {error}") from None
+    return notices
+
+
 def _due(args: argparse.Namespace) -> int:
     start = _parse_date(args.start)
-    is_working_day(start)  # a start in an unpublished year fails here, even for --days 0
+    notices = _notices(args.notice)
+    # A start in an unpublished year fails here, even for --days 0.
+    is_working_day(start, notices=notices)
     fact: dict[str, Any] | None = None
     if args.rule is not None:
-        due = rules.due_date(args.rule, start)
+        due = rules.due_date(args.rule, start, notices=notices)
         fact = rules.facts().filter(fact_id=args.rule).row(0, named=True)
         unit, count = str(fact["unit"]), int(fact["value"])
     else:
-        due = add_working_days(start, args.days)
+        due = add_working_days(start, args.days, notices=notices)
         unit, count = "working_days", args.days
     span = [start + dt.timedelta(days=i) for i in range(1, (due - start).days + 1)]
-    counted = [d for d in span if is_working_day(d)] if unit == "working_days" else span
+    counted = span
+    if unit == "working_days":
+        counted = [d for d in span if is_working_day(d, notices=notices)]
     counted_set = set(counted)
     skipped = [d for d in span if d not in counted_set]
     if args.json:
@@ -495,6 +521,14 @@ def _configure_due(parser: argparse.ArgumentParser) -> None:
         "--rule",
         metavar="FACT_ID",
         help="a time limit of the Work Rules, e.g. countersign_reply_working_days",
+    )
+    parser.add_argument(
+        "--notice",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="the State Council's holiday notice for a year the bundled calendar lacks "
+        "(国务院办公厅关于YYYY年部分节假日安排的通知, UTF-8 or GB18030 text); repeatable",
     )
     parser.add_argument("--json", action="store_true", help="the result as JSON")
     parser.set_defaults(handler=_due)
