@@ -437,7 +437,7 @@ def select_facts(kind: str = "", meeting: str = "") -> DataFrame[RuleFactSchema]
     return cast("DataFrame[RuleFactSchema]", frame)  # rows of a validated table
 
 
-def _due(unit: str, value: int, start: dt.date, notices: Iterable[HolidayNotice]) -> dt.date:
+def _due(unit: str, value: int, start: dt.date, notices: Iterable[HolidayNotice] = ()) -> dt.date:
     """The last day of a limit of ``value`` ``unit`` counted from the day after ``start``."""
     if unit == "working_days":
         return add_working_days(start, value, notices=notices)
