@@ -637,6 +637,58 @@ def test_due_errors(capsys: pytest.CaptureFixture[str]) -> None:
     usage_error(capsys, "due", "2023-04-28", "--days", "1.5")
 
 
+def _notice_file(tmp_path: Path, year: int, encoding: str, edit: Callable[[str], str]) -> str:
+    stored = Path(__file__).parent / "data" / "holiday_notices" / f"{year}.txt"
+    text = "\n".join(x for x in stored.read_text("utf-8").splitlines() if not x.startswith("#"))
+    path = tmp_path / f"notice-{year}.txt"
+    path.write_bytes(edit(text).encode(encoding))
+    return str(path)
+
+
+def test_due_with_a_notice_beyond_the_bundled_calendar(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from tests.test_holiday_notices import bundled_until  # noqa: PLC0415
+
+    notice = _notice_file(tmp_path, 2026, "gb18030", lambda text: text)
+    with bundled_until(2025):
+        message = fails(capsys, "due", "2025-12-30", "--days", "3")
+        assert "schedule for 2026 is not in the bundled calendar" in message
+        assert "jinan-gov due --notice FILE" in message
+        code, out, _ = run(capsys, "due", "2025-12-30", "--days", "3", "--notice", notice)
+        assert code == 0
+        assert "due      2026-01-05 Mon (3 working days after the start)" in out
+        assert "make-up  2026-01-04 Sun" in out
+        _, out, _ = run(
+            capsys, "due", "2025-12-30", "--rule", "countersign_reply_working_days",
+            "--notice", notice, "--json",
+        )  # fmt: skip
+        assert json.loads(out)["due"] == "2026-01-07"
+        message = fails(capsys, "due", "2025-12-30", "--days", "3", "--notice", notice,
+                        "--notice", notice)  # fmt: skip
+        assert "two notices for 2026" in message
+
+
+def test_due_with_a_bad_notice_is_a_one_line_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    truncated = _notice_file(tmp_path, 2026, "utf-8", lambda text: text.split("五、")[0])
+    message = fails(capsys, "due", "2025-12-30", "--days", "3", "--notice", truncated)
+    assert message.startswith(f"{truncated}: notice for 2026: no item for 端午节, 中秋节, 国庆节")
+    amended = _notice_file(tmp_path, 2020, "utf-8", lambda text: text)
+    message = fails(capsys, "due", "2020-01-20", "--days", "3", "--notice", amended)
+    assert "the notice for 2020 disagrees with the bundled calendar" in message
+    assert "2020-01-31 (notice: working)" in message
+    (tmp_path / "latin1.txt").write_bytes(b"\xff\xfe\x00\x81")
+    message = fails(
+        capsys, "due", "2025-12-30", "--days", "3", "--notice", str(tmp_path / "latin1.txt")
+    )
+    assert "neither UTF-8 nor GB18030" in message
+    assert "No such file" in fails(
+        capsys, "due", "2025-12-30", "--days", "1", "--notice", "nope.txt"
+    )
+
+
 # --- export -----------------------------------------------------------------------------------
 
 

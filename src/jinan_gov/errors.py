@@ -15,6 +15,7 @@ __all__ = (
     "CalendarNotPublishedError",
     "ExportError",
     "InvalidActualsError",
+    "InvalidHolidayNoticeError",
     "QuoteNotFoundError",
     "UnknownDocumentError",
     "UnknownIdError",
@@ -111,6 +112,11 @@ class ExportError(OSError):
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else "export failed"
+
+
+class InvalidHolidayNoticeError(ValueError):
+    """A State Council holiday notice that cannot be read, is incomplete or contradicts itself
+    or the bundled calendar (:func:`jinan_gov.workdays.load_holiday_notice`)."""
 
 
 def __dir__() -> list[str]:

@@ -13,7 +13,7 @@
     jinan-gov rule N [--json]
     jinan-gov search QUERY... [--limit K] [OUTPUT]
     jinan-gov search-indicators QUERY... [--limit K] [OUTPUT]
-    jinan-gov due START (--days N | --rule FACT_ID) [--json]
+    jinan-gov due START (--days N | --rule FACT_ID) [--notice FILE]... [--json]
     jinan-gov export --format {csv,parquet,datapackage} DIR [--overwrite] [--excel]
 
 OUTPUT is ``--json``, ``--csv`` (to standard output) or ``--output FILE [--format F]`` (CSV,
@@ -183,6 +183,14 @@ def _configure_due(parser: argparse.ArgumentParser) -> None:
         "--rule",
         metavar="FACT_ID",
         help="a time limit of the Work Rules, e.g. countersign_reply_working_days",
+    )
+    parser.add_argument(
+        "--notice",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="the State Council's holiday notice for a year the bundled calendar lacks "
+        "(国务院办公厅关于YYYY年部分节假日安排的通知, UTF-8 or GB18030 text); repeatable",
     )
     parser.add_argument("--json", action="store_true", help="the result as JSON")
     parser.set_defaults(handler=_rules.due)

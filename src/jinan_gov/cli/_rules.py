@@ -10,8 +10,10 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from jinan_gov import rules
+from jinan_gov.cli._input import readable_file
 from jinan_gov.cli._io import OutputSpec, escape, print_json, print_ranked
-from jinan_gov.workdays import add_working_days, is_working_day
+from jinan_gov.errors import InvalidHolidayNoticeError
+from jinan_gov.workdays import HolidayNotice, add_working_days, is_working_day, load_holiday_notice
 
 __all__ = (
     "due",
@@ -93,19 +95,43 @@ def _runs(days: Sequence[dt.date], full: bool) -> str:
     )
 
 
+def _notices(files: Sequence[str]) -> list[HolidayNotice]:
+    """The holiday notices named by ``--notice`` (UTF-8 or GB18030 text, read like reports)."""
+    if not files:
+        return []
+    from jinan_gov.extract import read_report  # noqa: PLC0415 - only --notice needs it
+
+    notices = []
+    for argument in files:
+        with readable_file(argument, "holiday notice") as (path, shown):
+            try:
+                text = read_report(path)
+            except ValueError as error:
+                raise ValueError(str(error).replace(str(path), escape(shown))) from None
+        try:
+            notices.append(load_holiday_notice(text))
+        except InvalidHolidayNoticeError as error:
+            raise InvalidHolidayNoticeError(f"{escape(shown)}: {error}") from None
+    return notices
+
+
 def due(args: argparse.Namespace, out: OutputSpec) -> int:
     start = _parse_date(args.start)
-    is_working_day(start)  # a start in an unpublished year fails here, even for --days 0
+    notices = _notices(args.notice)
+    # A start in an unpublished year fails here, even for --days 0.
+    is_working_day(start, notices=notices)
     fact: dict[str, Any] | None = None
     if args.rule is not None:
-        due = rules.due_date(args.rule, start)
+        due = rules.due_date(args.rule, start, notices=notices)
         fact = rules.facts().filter(fact_id=args.rule).row(0, named=True)
         unit, count = str(fact["unit"]), int(fact["value"])
     else:
-        due = add_working_days(start, args.days)
+        due = add_working_days(start, args.days, notices=notices)
         unit, count = "working_days", args.days
     span = [start + dt.timedelta(days=i) for i in range(1, (due - start).days + 1)]
-    counted = [d for d in span if is_working_day(d)] if unit == "working_days" else span
+    counted = span
+    if unit == "working_days":
+        counted = [d for d in span if is_working_day(d, notices=notices)]
     counted_set = set(counted)
     skipped = [d for d in span if d not in counted_set]
     if out.json:

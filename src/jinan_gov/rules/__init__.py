@@ -41,6 +41,8 @@ from jinan_gov.text.numerals import to_chinese_numeral
 from jinan_gov.workdays import add_working_days
 
 if TYPE_CHECKING:  # the models (and pandera) are imported on first validation
+    from collections.abc import Iterable
+
     from pandera.typing.polars import DataFrame
 
     from jinan_gov.schemas import (
@@ -50,6 +52,7 @@ if TYPE_CHECKING:  # the models (and pandera) are imported on first validation
         RuleFactSchema,
         SearchResultSchema,
     )
+    from jinan_gov.workdays import HolidayNotice
 
 __all__ = (
     "Article",
@@ -240,14 +243,14 @@ def select_facts(kind: str = "", meeting: str = "") -> DataFrame[RuleFactSchema]
     return cast("DataFrame[RuleFactSchema]", frame)  # rows of a validated table
 
 
-def _due(unit: str, value: int, start: dt.date) -> dt.date:
+def _due(unit: str, value: int, start: dt.date, notices: Iterable[HolidayNotice] = ()) -> dt.date:
     """The last day of a limit of ``value`` ``unit`` counted from the day after ``start``."""
     if unit == "working_days":
-        return add_working_days(start, value)
+        return add_working_days(start, value, notices=notices)
     return start + dt.timedelta(days=value)
 
 
-def due_date(fact_id: str, start: dt.date) -> dt.date:
+def due_date(fact_id: str, start: dt.date, *, notices: Iterable[HolidayNotice] = ()) -> dt.date:
     """The last day allowed by a time limit of the Rules that starts on ``start``.
 
     A limit of *n* working days (``N个工作日内``) ends on the *n*-th working day
@@ -265,6 +268,10 @@ def due_date(fact_id: str, start: dt.date) -> dt.date:
         ``"countersign_reply_working_days"``.
     start
         The day the clock starts (a ``datetime.date``; not a ``datetime``).
+    notices
+        State Council holiday notices for years the bundled calendar does not cover
+        yet (:func:`jinan_gov.workdays.load_holiday_notice`), as for
+        :func:`jinan_gov.workdays.add_working_days`.
 
     Raises
     ------
@@ -276,7 +283,8 @@ def due_date(fact_id: str, start: dt.date) -> dt.date:
     TypeError
         ``fact_id`` is not a ``str`` or ``start`` is not a ``datetime.date``.
     CalendarNotPublishedError
-        The count runs into a year whose holiday schedule is not published.
+        The count runs into a year whose holiday schedule is not published and for
+        which no notice is given.
 
     Examples
     --------
@@ -313,7 +321,7 @@ def due_date(fact_id: str, start: dt.date) -> dt.date:
             f"start must be a datetime.date (not a datetime or str), got "
             f"{type(start).__name__} {start!r}"
         )
-    return _due(row["unit"], int(row["value"]), start)
+    return _due(row["unit"], int(row["value"]), start, notices)
 
 
 # --- Search ---------------------------------------------------------------------------

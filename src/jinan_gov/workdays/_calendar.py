@@ -1,28 +1,10 @@
-"""Working-day arithmetic on China's official calendar (法定工作日).
+"""The working-day functions of :mod:`jinan_gov.workdays`, over the bundled calendar and notices.
 
-A day is a working day when it is a Monday-Friday that is not a public holiday,
-or a weekend day that the State Council's annual holiday notice turns into a
-make-up working day (调休). The schedule comes from the bundled
-``chinesecalendar`` package (import ``chinese_calendar``); years whose schedule
-it does not know raise :class:`~jinan_gov.errors.CalendarNotPublishedError`
-instead of being guessed from the weekday.
-
-Deadlines in the Work Rules are counted in working days, so the two central
-operations are :func:`add_working_days` (the n-th working day *after* a date)
-and its inverse :func:`working_days_between`.
-
-Each year's working days are computed once, lazily, as a sorted tuple of
-ordinals; lookups bisect into it, so every function costs O(log 365) per
-calendar year spanned (at most the ~two dozen published years), never a
-day-by-day walk.
-
->>> from datetime import date
->>> is_working_day(date(2023, 5, 6))  # Saturday, make-up day for May Day
-True
->>> add_working_days(date(2023, 4, 28), 1)  # Friday before the May Day break
-datetime.date(2023, 5, 4)
->>> working_days_between(date(2023, 4, 28), date(2023, 5, 6))
-3
+A year's working days come from the bundled calendar (:mod:`._bundled`) when it covers the
+year, else from a State Council notice passed for it (:mod:`._notice`), else the year raises
+:class:`~jinan_gov.errors.CalendarNotPublishedError`; a notice's December days of the year
+before amend that year. Each year's working days are a sorted tuple of ordinals, computed
+once and bisected.
 """
 
 from __future__ import annotations
@@ -30,11 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from bisect import bisect_left, bisect_right
-from functools import cache
-from importlib import metadata
-from typing import Any, SupportsIndex
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from typing import SupportsIndex
 
 from jinan_gov.errors import CalendarNotPublishedError
+from jinan_gov.workdays import _bundled
+from jinan_gov.workdays._notice import HolidayNotice, notices_by_year
 
 __all__ = (
     "DAY_KINDS",
@@ -42,9 +26,11 @@ __all__ = (
     "day_kind",
     "holiday_name",
     "is_working_day",
-    "published_years",
     "working_days_between",
 )
+
+Notices = Iterable[HolidayNotice]
+_ByYear = Mapping[int, HolidayNotice]
 
 _EXAMPLE_DAY = "2023-05-06"
 
@@ -53,41 +39,7 @@ DAY_KINDS = ("working", "makeup", "weekend", "holiday")
 on a weekend (调休上班), an ordinary weekend day, or a day off for a public holiday."""
 
 
-@cache
-def _calendar() -> Any:
-    """The ``chinese_calendar`` module, imported on the first date question, not at import."""
-    import chinese_calendar  # noqa: PLC0415
-
-    return chinese_calendar
-
-
-@cache
-def published_years() -> range:
-    """The calendar years whose official holiday schedule the bundled calendar knows.
-
-    Derived from the data shipped with ``chinesecalendar`` exactly the way that
-    package bounds its own look-ups, so every year in the range is answerable
-    and every year outside it raises
-    :class:`~jinan_gov.errors.CalendarNotPublishedError`.
-
-    Returns
-    -------
-    range
-        Consecutive years, e.g. ``range(2004, 2027)`` for chinesecalendar 1.11.
-
-    Examples
-    --------
-    >>> years = published_years()
-    >>> years.start
-    2004
-    >>> 2023 in years and 2026 in years and 2003 not in years
-    True
-    """
-    known = list(_calendar().constants.holidays)
-    return range(min(known).year, max(known).year + 1)
-
-
-def is_working_day(day: dt.date) -> bool:
+def is_working_day(day: dt.date, *, notices: Notices = ()) -> bool:
     """Whether ``day`` is a working day on China's official calendar.
 
     Weekends are off, public holidays are off, and weekend days designated as
@@ -98,6 +50,10 @@ def is_working_day(day: dt.date) -> bool:
     day : datetime.date
         A plain date (``datetime.datetime`` is rejected: which calendar day a
         moment falls on depends on its time zone, so convert it yourself).
+    notices : iterable of HolidayNotice, optional
+        State Council notices (:func:`load_holiday_notice`), at most one a year. A
+        notice decides the days of its year (and the December days of the year
+        before that it names); other years come from the bundled calendar.
 
     Returns
     -------
@@ -106,9 +62,13 @@ def is_working_day(day: dt.date) -> bool:
     Raises
     ------
     TypeError
-        If ``day`` is not a ``datetime.date`` (strings and datetimes included).
+        If ``day`` is not a ``datetime.date`` (strings and datetimes included), or
+        ``notices`` is not an iterable of ``HolidayNotice``.
+    InvalidHolidayNoticeError
+        If two notices are for the same year.
     CalendarNotPublishedError
-        If the schedule for ``day.year`` is not in the bundled calendar.
+        If the schedule for ``day.year`` is neither in the bundled calendar nor in
+        a notice passed.
 
     Examples
     --------
@@ -129,21 +89,27 @@ def is_working_day(day: dt.date) -> bool:
     jinan_gov.errors.CalendarNotPublishedError: date 2030-01-01: China's official working-day schedule for 2030 is not in the bundled calendar ...
     """  # noqa: E501
     day = _check_date(day, "day")
-    days = _working_ordinals(_published_year(day))
+    return _is_working(day, notices_by_year(notices))
+
+
+def _is_working(day: dt.date, by_year: _ByYear) -> bool:
+    days = _days_of(day, by_year)
     ordinal = day.toordinal()
     i = bisect_left(days, ordinal)
     return i < len(days) and days[i] == ordinal
 
 
-def day_kind(day: dt.date) -> str:
+def day_kind(day: dt.date, *, notices: Notices = ()) -> str:
     """What ``day`` is on China's official calendar: one of :data:`DAY_KINDS`.
+
+    ``notices`` as for :func:`is_working_day`.
 
     Raises
     ------
     TypeError
         If ``day`` is not a ``datetime.date``.
     CalendarNotPublishedError
-        If the schedule for ``day.year`` is not in the bundled calendar.
+        If the schedule for ``day.year`` is neither bundled nor in a notice passed.
 
     Examples
     --------
@@ -151,16 +117,20 @@ def day_kind(day: dt.date) -> str:
     >>> [day_kind(date(2023, 5, d)) for d in (1, 4, 6, 7)]
     ['holiday', 'working', 'makeup', 'weekend']
     """
-    if is_working_day(day):
+    day = _check_date(day, "day")
+    by_year = notices_by_year(notices)
+    if _is_working(day, by_year):
         return "makeup" if day.weekday() >= 5 else "working"
-    return "holiday" if holiday_name(day) else "weekend"
+    return "holiday" if _holiday_name(day, by_year) else "weekend"
 
 
-def holiday_name(day: dt.date) -> str | None:
+def holiday_name(day: dt.date, *, notices: Notices = ()) -> str | None:
     """The Chinese name of the public holiday ``day`` belongs to, else ``None``.
 
     A day off for a holiday and a make-up working day (调休) for it both belong to it. Raises
-    like :func:`day_kind` for a non-date or a year whose schedule is not published.
+    like :func:`day_kind` for a non-date or a year whose schedule is not published. For a
+    year decided by a notice (``notices`` as for :func:`is_working_day`) the name is the
+    notice's heading, e.g. ``'劳动节'`` or ``'国庆节、中秋节'``.
 
     Examples
     --------
@@ -169,19 +139,23 @@ def holiday_name(day: dt.date) -> str | None:
     ('劳动节', '劳动节', None)
     """  # noqa: E501
     day = _check_date(day, "day")
-    _published_year(day)
-    _, holiday = _calendar().get_holiday_detail(day)
-    if not holiday:
-        return None
-    return _holiday_names_zh().get(str(holiday), str(holiday))
+    return _holiday_name(day, notices_by_year(notices))
 
 
-@cache
-def _holiday_names_zh() -> dict[str, str]:
-    return {holiday.value: holiday.chinese for holiday in _calendar().Holiday}
+def _holiday_name(day: dt.date, by_year: _ByYear) -> str | None:
+    _days_of(day, by_year)  # the year must be covered
+    if day.year in _bundled.published_years():
+        name = _bundled.holiday(day)
+        if name is not None:
+            return _bundled.holiday_zh(name)
+    for notice in (by_year.get(day.year), by_year.get(day.year + 1)):
+        for holiday in notice.holidays if notice is not None else ():
+            if day in holiday.days_off or day in holiday.working_days:
+                return holiday.name_zh
+    return None
 
 
-def add_working_days(start: dt.date, n: int) -> dt.date:
+def add_working_days(start: dt.date, n: int, *, notices: Notices = ()) -> dt.date:
     """The ``n``-th working day after ``start``.
 
     Counting starts on the day *after* ``start``: ``start`` itself never
@@ -194,9 +168,12 @@ def add_working_days(start: dt.date, n: int) -> dt.date:
     ----------
     start : datetime.date
         The day the count runs from (excluded from the count). Its year must be
-        published, also when ``n == 0``.
+        published (or given by a notice), also when ``n == 0``.
     n : int
         Number of working days to advance, ``n >= 0``.
+    notices : iterable of HolidayNotice, optional
+        State Council notices for years the bundled calendar does not know yet
+        (:func:`load_holiday_notice`); see :func:`is_working_day`.
 
     Returns
     -------
@@ -211,7 +188,8 @@ def add_working_days(start: dt.date, n: int) -> dt.date:
         If ``n`` is negative.
     CalendarNotPublishedError
         If ``start``'s year is not published, or the count runs into a year that
-        is not (e.g. a huge ``n``): the result is never guessed.
+        is not (e.g. a huge ``n``) and no notice for it is given: the result is
+        never guessed.
 
     Examples
     --------
@@ -247,8 +225,10 @@ def add_working_days(start: dt.date, n: int) -> dt.date:
     >>> [add_working_days(date(2023, 9, 28), k).isoformat() for k in (1, 2, 3)]
     ['2023-10-07', '2023-10-08', '2023-10-09']
 
-    Running past the last published year raises instead of guessing.
+    Running past the last published year raises instead of guessing (pass the State
+    Council's notice for the next year as ``notices=`` to go on).
 
+    >>> from jinan_gov.workdays import published_years
     >>> last = published_years()[-1]
     >>> add_working_days(date(last, 12, 1), 100)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
@@ -257,26 +237,27 @@ def add_working_days(start: dt.date, n: int) -> dt.date:
     """
     start = _check_date(start, "start")
     k = _check_n(n)
-    year = _published_year(start)
+    by_year = notices_by_year(notices)
+    days = _days_of(start, by_year)
     if k == 0:
         return start
-    days = _working_ordinals(year)
     # Index, in this year's list, of the k-th working day strictly after start.
     i = bisect_right(days, start.toordinal()) + k - 1
-    years = published_years()
+    year = start.year
     while i >= len(days):
         i -= len(days)
         year += 1
-        if year not in years:
+        following = _year_days(year, by_year)
+        if following is None:
             raise CalendarNotPublishedError(
                 f"add_working_days({start.isoformat()}, {k}) needs dates from "
-                f"{year}-01-01 on, but {_unpublished_reason(year)}"
+                f"{year}-01-01 on, but {_bundled.unpublished_reason(year)}"
             )
-        days = _working_ordinals(year)
+        days = following
     return dt.date.fromordinal(days[i])
 
 
-def working_days_between(start: dt.date, end: dt.date) -> int:
+def working_days_between(start: dt.date, end: dt.date, *, notices: Notices = ()) -> int:
     """Number of working days ``d`` with ``start < d <= end``.
 
     The inverse of :func:`add_working_days`: for ``n >= 0``,
@@ -288,7 +269,10 @@ def working_days_between(start: dt.date, end: dt.date) -> int:
     Parameters
     ----------
     start, end : datetime.date
-        Plain dates; both years must be published.
+        Plain dates; every year from one to the other must be published (or given
+        by a notice).
+    notices : iterable of HolidayNotice, optional
+        As for :func:`is_working_day`.
 
     Returns
     -------
@@ -300,7 +284,8 @@ def working_days_between(start: dt.date, end: dt.date) -> int:
         If either argument is not a ``datetime.date`` (strings and datetimes
         included).
     CalendarNotPublishedError
-        If either date lies in a year that is not published.
+        If either date, or a year between them, is in a year that is not
+        published and has no notice.
 
     Examples
     --------
@@ -316,53 +301,71 @@ def working_days_between(start: dt.date, end: dt.date) -> int:
     """
     start = _check_date(start, "start")
     end = _check_date(end, "end")
-    _published_year(start)
-    _published_year(end)
+    by_year = notices_by_year(notices)
+    _days_of(start, by_year)
+    _days_of(end, by_year)
     if end < start:
-        return -_count_after(end, start)
-    return _count_after(start, end)
+        return -_count_after(end, start, by_year)
+    return _count_after(start, end, by_year)
 
 
-def _count_after(start: dt.date, end: dt.date) -> int:
-    """Working days in ``(start, end]`` for published ``start <= end``."""
-    total = sum(len(_working_ordinals(y)) for y in range(start.year, end.year))
-    total += bisect_right(_working_ordinals(end.year), end.toordinal())
-    return total - bisect_right(_working_ordinals(start.year), start.toordinal())
+def _count_after(start: dt.date, end: dt.date, by_year: _ByYear) -> int:
+    """Working days in ``(start, end]`` for covered ``start <= end``."""
+    total = 0
+    for year in range(start.year, end.year):
+        days = _year_days(year, by_year)
+        if days is None:
+            raise CalendarNotPublishedError(
+                f"counting from {start.isoformat()} to {end.isoformat()} needs the days of "
+                f"{year}, but {_bundled.unpublished_reason(year)}"
+            )
+        total += len(days)
+    total += bisect_right(_days_of(end, by_year), end.toordinal())
+    return total - bisect_right(_days_of(start, by_year), start.toordinal())
 
 
-@cache
-def _working_ordinals(year: int) -> tuple[int, ...]:
-    """Sorted ordinals of the working days of a published ``year`` (computed once)."""
+# --- where a year's working days come from -------------------------------------------------
+
+
+def _year_days(year: int, by_year: _ByYear) -> tuple[int, ...] | None:
+    """Sorted working-day ordinals of ``year``, or ``None`` if nothing covers the year."""
+    own, following = by_year.get(year), by_year.get(year + 1)
+    published = year in _bundled.published_years()
+    if own is None and following is None:
+        return _bundled.working_ordinals(year) if published else None
+    return _noticed_ordinals(year, published, own, following)
+
+
+def _days_of(day: dt.date, by_year: _ByYear) -> tuple[int, ...]:
+    """:func:`_year_days` of ``day.year``, or :class:`CalendarNotPublishedError`."""
+    days = _year_days(day.year, by_year)
+    if days is None:
+        raise CalendarNotPublishedError(
+            f"date {day.isoformat()}: {_bundled.unpublished_reason(day.year)}"
+        )
+    return days
+
+
+@lru_cache(maxsize=64)
+def _noticed_ordinals(
+    year: int, published: bool, own: HolidayNotice | None, following: HolidayNotice | None
+) -> tuple[int, ...] | None:
+    """A year's working days from the bundled calendar (or, unpublished, its notice ``own``)
+    with the days of ``year`` that ``own`` and the next year's notice ``following`` name."""
     first = dt.date(year, 1, 1).toordinal()
     last = dt.date(year, 12, 31).toordinal()
-    try:
-        return tuple(
-            o for o in range(first, last + 1) if _calendar().is_workday(dt.date.fromordinal(o))
-        )
-    except NotImplementedError as exc:  # pragma: no cover - guarded by _published_year
-        raise CalendarNotPublishedError(_unpublished_reason(year)) from exc
-
-
-def _published_year(day: dt.date) -> int:
-    """``day.year``, or :class:`CalendarNotPublishedError` if its schedule is unknown."""
-    if day.year not in published_years():
-        raise CalendarNotPublishedError(f"date {day.isoformat()}: {_unpublished_reason(day.year)}")
-    return day.year
-
-
-def _unpublished_reason(year: int) -> str:
-    years = published_years()
-    try:
-        source = f"chinesecalendar {metadata.version('chinesecalendar')}"
-    except metadata.PackageNotFoundError:  # pragma: no cover - vendored/odd installs
-        source = "chinesecalendar"
-    reason = (
-        f"China's official working-day schedule for {year} is not in the bundled calendar "
-        f"({source} covers {years[0]}-{years[-1]}); refusing to guess"
-    )
-    if year > years[-1]:
-        reason += f"; upgrade chinesecalendar once it ships the State Council's {year} notice"
-    return reason
+    if published:
+        days = set(_bundled.working_ordinals(year))
+    elif own is not None:
+        days = {o for o in range(first, last + 1) if dt.date.fromordinal(o).weekday() < 5}
+    else:
+        return None
+    for notice in (own, following):
+        if notice is None:
+            continue
+        days.difference_update(d.toordinal() for d in notice.days_off if d.year == year)
+        days.update(d.toordinal() for d in notice.working_days if d.year == year)
+    return tuple(sorted(days))
 
 
 def _check_date(value: object, name: str) -> dt.date:
