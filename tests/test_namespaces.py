@@ -171,7 +171,9 @@ PUBLIC: dict[str, tuple[str, ...]] = {
     "jinan_gov.text.normalize": (
         "fold_text",
         "is_cjk",
+        "normalize_lines",
         "normalize_text",
+        "require_text",
         "split_raw_lines",
     ),
     "jinan_gov.text.numerals": (

@@ -160,3 +160,22 @@ def test_a_check_that_ignores_nulls_passes_on_nulls_like_pandera() -> None:
     assert passes(Bounded, with_null) == _pandera_accepts(Bounded, with_null) is True
     negative = pl.DataFrame({"x": [None, -1.0]}, schema={"x": pl.Float64})
     assert passes(Bounded, negative) == _pandera_accepts(Bounded, negative) is False
+
+
+@pytest.mark.parametrize("error", [ImportError, AttributeError, KeyError, RuntimeError])
+def test_when_pandera_internals_change_validation_falls_back_to_pandera(
+    error: type[Exception], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pandera release that moved or changed what the fast path reads: still validated."""
+    from jinan_gov.schemas import validation  # noqa: PLC0415
+
+    def internals_changed(*_: object) -> tuple[object, ...]:
+        raise error("pandera.api.polars.types.PolarsData")
+
+    monkeypatch.setattr(validation, "_verdicts", internals_changed)
+    frame = jg.indicators()
+    assert not passes(schemas.IndicatorSchema, frame)
+    assert validate(schemas.IndicatorSchema, frame).equals(frame)
+    broken = frame.with_columns(pl.lit("no_such_qualifier").alias("qualifier"))
+    with pytest.raises(pandera.errors.SchemaErrors):
+        validate(schemas.IndicatorSchema, broken)

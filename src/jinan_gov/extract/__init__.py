@@ -35,7 +35,7 @@ from jinan_gov.extract._clause_grammar import (
 )
 from jinan_gov.extract._indicator_names import direction_of, english_name
 from jinan_gov.schemas.tables import read_package_text
-from jinan_gov.text.normalize import fold_text, normalize_text
+from jinan_gov.text.normalize import fold_text, normalize_text, require_text
 from jinan_gov.text.numerals import parse_chinese_numeral, to_chinese_numeral
 from jinan_gov.text.numerals import base_unit
 
@@ -87,14 +87,7 @@ _FIRST_SENTENCE_LIMIT = 1200
 
 
 def _check_text(text: object) -> str:
-    if isinstance(text, bytes | bytearray | memoryview):
-        raise TypeError(
-            f"extract_targets() expects str, got {type(text).__name__}: decode it first, "
-            "e.g. data.decode('utf-8') or data.decode('gb18030')"
-        )
-    if not isinstance(text, str):
-        raise TypeError(f"extract_targets() expects str, got {type(text).__name__}")
-    return text
+    return require_text(text, "extract_targets")
 
 
 def extraction_text(text: str) -> str:

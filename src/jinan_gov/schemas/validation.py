@@ -51,8 +51,8 @@ def passes(model: type[pa.DataFrameModel], frame: pl.DataFrame) -> bool:
     """Whether every check of ``model`` passes on ``frame``; False also when unsure."""
     try:
         verdicts = _verdicts(model, frame)
-    except (_UnsupportedError, pl.exceptions.PolarsError, TypeError, ValueError, LookupError):
-        return False
+    except Exception:  # pandera's internals changed, or a check the fast path cannot read:
+        return False  # Pandera's public validate decides instead
     return all(verdict is not False for verdict in verdicts)
 
 

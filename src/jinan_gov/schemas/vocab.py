@@ -7,7 +7,7 @@ status, a fact kind) without importing pandera; the models are imported on first
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 __all__ = (
     "DIRECTIONS",
@@ -40,7 +40,9 @@ DOC_IDS = ("plan_2023", "work_rules_2023", "counsellors_2023")
 
 # --- Target attainment -----------------------------------------------------------------
 
-STATUSES = ("exceeded", "met", "missed", "not_assessable")
+Status = Literal["exceeded", "met", "missed", "not_assessable"]
+"""What :func:`jinan_gov.assess` says of a target: the one definition of the status codes."""
+STATUSES: tuple[Status, ...] = get_args(Status)
 TIERS = ("floor", "target", "stretch")
 
 # --- The 2023 plan's indicators -------------------------------------------------------

@@ -32,7 +32,14 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 
-__all__ = ("fold_text", "is_cjk", "normalize_text", "split_raw_lines")
+__all__ = (
+    "fold_text",
+    "is_cjk",
+    "normalize_lines",
+    "normalize_text",
+    "require_text",
+    "split_raw_lines",
+)
 
 _GAZETTE = r"济南市人民政府公报\s*[((]\d{4}年第\d+期[))]"
 _HEADER_LINE = re.compile(rf"^\s*(?:市政府文件\s*{_GAZETTE}|{_GAZETTE}\s*市政府文件)\s*$")
@@ -168,9 +175,7 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("新旧动能转换 “五年取得突破”主要目标, 部门 (单位):")
     '新旧动能转换“五年取得突破”主要目标,部门(单位):'
     """
-    if not isinstance(text, str):
-        raise TypeError(f"normalize_text() expects str, got {type(text).__name__}")
-    return normalize_lines(split_raw_lines(text))
+    return normalize_lines(split_raw_lines(require_text(text, "normalize_text")))
 
 
 def normalize_lines(lines: list[str]) -> str:
@@ -237,9 +242,7 @@ def fold_text(text: str) -> str:
     >>> fold_text("主要目标，部门（单位）：")
     '主要目标,部门(单位):'
     """
-    if not isinstance(text, str):
-        raise TypeError(f"fold_text() expects str, got {type(text).__name__}")
-    folded = unicodedata.normalize("NFKC", text)
+    folded = unicodedata.normalize("NFKC", require_text(text, "fold_text"))
     if folded.isascii():
         return folded
     convert = _t2s()
@@ -250,6 +253,26 @@ def fold_text(text: str) -> str:
             break
         folded = again
     return folded
+
+
+def require_text(text: object, function: str) -> str:
+    """``text`` if it is a ``str``; else a one-line ``TypeError`` naming ``function`` (for
+    bytes, saying how to decode them first).
+
+    >>> require_text(b"x", "extract_targets")
+    Traceback (most recent call last):
+    ...
+    TypeError: extract_targets() expects str, got bytes: decode it first, e.g. data.decode('utf-8') or data.decode('gb18030')
+    """  # noqa: E501
+    if isinstance(text, str):
+        return text
+    got = type(text).__name__
+    if isinstance(text, bytes | bytearray | memoryview):
+        raise TypeError(
+            f"{function}() expects str, got {got}: decode it first, "
+            "e.g. data.decode('utf-8') or data.decode('gb18030')"
+        )
+    raise TypeError(f"{function}() expects str, got {got}")
 
 
 def __dir__() -> list[str]:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from jinan_gov.schemas.vocab import UNIT_MULTIPLIERS
+from jinan_gov.text.normalize import require_text
 
 __all__ = ("base_unit", "parse_chinese_numeral", "parse_chinese_quantity", "to_chinese_numeral")
 
@@ -79,8 +80,7 @@ def parse_chinese_numeral(text: str) -> int:
     ...
     ValueError: not a Chinese numeral between 1 and 999: '一百五'
     """
-    if not isinstance(text, str):
-        raise TypeError(f"parse_chinese_numeral() expects str, got {type(text).__name__}")
+    text = require_text(text, "parse_chinese_numeral")
     match = _PATTERN.match(text.strip())
     if match is None:
         raise ValueError(f"not a Chinese numeral between 1 and 999: {text!r}")
@@ -138,8 +138,7 @@ def parse_chinese_quantity(text: str) -> int:
     ...
     ValueError: not a Chinese count: '一百五' (ambiguous: write 一百零五 or name the unit)
     """
-    if not isinstance(text, str):
-        raise TypeError(f"parse_chinese_quantity() expects str, got {type(text).__name__}")
+    text = require_text(text, "parse_chinese_quantity")
     chars = text.strip()
 
     def bad(why: str = "") -> ValueError:

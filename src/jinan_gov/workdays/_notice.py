@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from jinan_gov.errors import InvalidHolidayNoticeError, brief
-from jinan_gov.text.normalize import fold_text
+from jinan_gov.text.normalize import fold_text, require_text
 from jinan_gov.workdays import _bundled
 
 __all__ = ("FESTIVALS", "HolidayNotice", "NoticeHoliday", "load_holiday_notice", "notices_by_year")
@@ -204,14 +204,7 @@ def load_holiday_notice(text: str) -> HolidayNotice:
     ...
     jinan_gov.errors.InvalidHolidayNoticeError: notice for 2026: no item for 端午节, 中秋节, 国庆节 ...
     """  # noqa: E501
-    if isinstance(text, bytes | bytearray | memoryview):
-        raise TypeError(
-            f"load_holiday_notice() expects str, got {type(text).__name__}: decode it first, "
-            "e.g. data.decode('utf-8') or data.decode('gb18030')"
-        )
-    if not isinstance(text, str):
-        raise TypeError(f"load_holiday_notice() expects str, got {type(text).__name__}")
-    folded = _SPACE.sub("", fold_text(text))
+    folded = _SPACE.sub("", fold_text(require_text(text, "load_holiday_notice")))
     if not folded:
         raise InvalidHolidayNoticeError(
             "no text: pass the text of the notice 国务院办公厅关于YYYY年部分节假日安排的通知"
