@@ -255,13 +255,8 @@ _COMMANDS: tuple[tuple[str, str, _Configure], ...] = (
 COMMANDS = tuple(name for name, _, _ in _COMMANDS)
 
 
-def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The ``jinan-gov`` argument parser (one sub-parser per command).
-
-    With ``command``, only that command's arguments are defined (the others are listed by
-    name and help only): enough to parse a command line that starts with it, at a fraction
-    of the cost.
-    """
+def build_parser() -> argparse.ArgumentParser:
+    """The ``jinan-gov`` argument parser (one sub-parser per command)."""
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Jinan municipal government documents (2023 plan, Work Rules) as data. "
@@ -272,9 +267,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {jinan_gov.__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, helptext, configure in _COMMANDS:
-        sub = commands.add_parser(name, help=helptext)
-        if command is None or command == name:
-            configure(sub)
+        configure(commands.add_parser(name, help=helptext))
     return parser
 
 
@@ -284,10 +277,8 @@ _DEBUG = "JINAN_GOV_DEBUG"  # set it to see the traceback of an unexpected error
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    words = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser(words[0] if words and words[0] in COMMANDS else None)
     try:
-        args = parser.parse_args(argv)
+        args = build_parser().parse_args(argv)
     except SystemExit as exit_:
         return exit_.code if isinstance(exit_.code, int) else 0 if exit_.code is None else 2
     handler: Handler = args.handler
