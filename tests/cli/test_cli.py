@@ -637,7 +637,7 @@ def test_due_errors(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def _notice_file(tmp_path: Path, year: int, encoding: str, edit: Callable[[str], str]) -> str:
-    stored = Path(__file__).parent / "data" / "holiday_notices" / f"{year}.txt"
+    stored = Path(__file__).parents[1] / "data" / "holiday_notices" / f"{year}.txt"
     text = "\n".join(x for x in stored.read_text("utf-8").splitlines() if not x.startswith("#"))
     path = tmp_path / f"notice-{year}.txt"
     path.write_bytes(edit(text).encode(encoding))
@@ -647,7 +647,7 @@ def _notice_file(tmp_path: Path, year: int, encoding: str, edit: Callable[[str],
 def test_due_with_a_notice_beyond_the_bundled_calendar(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    from tests.test_holiday_notices import bundled_until  # noqa: PLC0415
+    from tests.workdays.test_holiday_notices import bundled_until  # noqa: PLC0415
 
     notice = _notice_file(tmp_path, 2026, "gb18030", lambda text: text)
     with bundled_until(2025):
@@ -949,7 +949,7 @@ def test_search_indicators_verb(capsys: pytest.CaptureFixture[str]) -> None:
 
 # --- the README's main command ----------------------------------------------------------------
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DEV_FLAGS = ("--group", "--all-groups", "--only-group", "--dev", "--extra", "--all-extras")
 
 

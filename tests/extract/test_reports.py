@@ -19,7 +19,7 @@ import pytest
 
 from jinan_gov.extract import extract_targets, extraction_text, sample_reports
 
-REPORTS = Path(__file__).parent / "data" / "reports"
+REPORTS = Path(__file__).parents[1] / "data" / "reports"
 LABELS = list(csv.DictReader((REPORTS / "labels.csv").open(encoding="utf-8")))
 SLUGS = sorted({row["report"] for row in LABELS})
 RECALL_FLOOR = 0.95

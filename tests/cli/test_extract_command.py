@@ -19,7 +19,7 @@ from jinan_gov.extract import (
     read_report,
     sample_reports,
 )
-from tests.test_cli import fails, run
+from tests.cli.test_cli import fails, run
 
 REPORT = sample_reports()["gansu"]
 

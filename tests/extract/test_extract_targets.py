@@ -16,7 +16,7 @@ import jinan_gov
 from jinan_gov.extract import _prepare, extract_targets, extraction_text
 from jinan_gov.schemas import ExtractedTargetSchema
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 SCORED = ("value", "value_upper", "unit", "qualifier")
 SYNTHETIC: list[dict[str, Any]] = json.loads(
     (DATA / "extract_synthetic.json").read_text(encoding="utf-8")

@@ -28,7 +28,7 @@ from jinan_gov.text.sources import locate_quote, source_text
 from jinan_gov.workdays import is_working_day, working_days_between
 
 DOC = "work_rules_2023"
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 
 
 def _text() -> str:

@@ -28,7 +28,7 @@ from jinan_gov.workdays import (
 )
 
 D = dt.date
-NOTICES = Path(__file__).parent / "data" / "holiday_notices"
+NOTICES = Path(__file__).parents[1] / "data" / "holiday_notices"
 AGREEING = range(2021, 2027)  # reproduce the bundled calendar exactly
 AMENDED = (2019, 2020)  # changed by later notices, which the bundled calendar follows
 

@@ -21,7 +21,7 @@ from jinan_gov.rules import article, search
 from jinan_gov.schemas import IndicatorSearchSchema, SearchResultSchema
 from jinan_gov.search.bm25 import Field, Index, glossary
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 
 
 def _questions(name: str) -> list[tuple[str, str, frozenset[int]]]:
