@@ -88,12 +88,19 @@ def test_unknown_indicators_have_no_english_name() -> None:
     assert frame["name_zh"].to_list() == ["海洋牧场面积增加"]
 
 
-def test_aspirations_without_a_figure_are_not_rows() -> None:
+def test_qualitative_clauses_are_rows_and_aspirations_are_not() -> None:
     frame = extract_targets(
         "今年主要预期目标是：地区生产总值增长5%左右，固定资产投资实现正增长，"
-        "单位生产总值二氧化碳排放量进一步下降，乡村振兴取得新进展。"
+        "单位生产总值二氧化碳排放量进一步下降，国际收支基本平衡，乡村振兴取得新进展。"
     )
-    assert frame["name_zh"].to_list() == ["地区生产总值增长"]
+    assert frame["name_zh"].to_list() == [
+        "地区生产总值增长",
+        "固定资产投资",
+        "单位生产总值二氧化碳排放量",
+        "国际收支",
+    ]
+    assert frame["qualifier"].to_list()[1:] == ["qualitative"] * 3
+    assert frame["direction"].to_list() == ["higher", "higher", "higher", "neutral"]
 
 
 # --- bad input ---------------------------------------------------------------------------

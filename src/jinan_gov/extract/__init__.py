@@ -36,8 +36,7 @@ from jinan_gov.extract._clause_grammar import (
 from jinan_gov.extract._indicator_names import direction_of, english_name
 from jinan_gov.schemas.tables import read_package_text
 from jinan_gov.text.normalize import fold_text, normalize_text
-from jinan_gov.text.numerals import parse_chinese_numeral, to_chinese_numeral
-from jinan_gov.text.numerals import base_unit
+from jinan_gov.text.numerals import base_unit, parse_chinese_numeral, to_chinese_numeral
 
 if TYPE_CHECKING:  # the model (and pandera) is imported on first validation
     import os
@@ -283,7 +282,7 @@ def _frame(rows: list[Row], text: str) -> pl.DataFrame:
             "qualifier": row.qualifier,
             "qualifier_zh": row.qualifier_zh,
             "benchmark": row.benchmark,
-            "direction": direction_of(name, row.qualifier, row.unit),
+            "direction": direction_of(name, row.qualifier, row.unit, row.qualifier_zh),
             "quote": text[row.start : row.end],
             "start": row.start,
             "end": row.end,
