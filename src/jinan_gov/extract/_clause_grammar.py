@@ -187,17 +187,8 @@ def _figure_row(
     name: str, figure: Figure, qualified: tuple[str, str | None], start: int, end: int
 ) -> Row:
     qualifier, qualifier_zh = qualified
-    return Row(
-        name_zh=name,
-        value=figure.value,
-        value_upper=figure.value_upper,
-        unit=figure.unit,
-        qualifier=qualifier,
-        qualifier_zh=qualifier_zh,
-        benchmark=None,
-        start=start,
-        end=end,
-    )
+    figures = (figure.value, figure.value_upper, figure.unit)
+    return Row(name, *figures, qualifier, qualifier_zh, None, start, end)
 
 
 def _figure_rows(
@@ -438,12 +429,12 @@ def _both_rows(text: str, start: int, end: int, marker: int, context: _Context) 
     verb = text[marker + 1 : verb_end] if found[0].qualifier != "qualitative" else ""
     bounds = [name_start, *(b for _, b in subjects)]
     ends = [a for a, _ in subjects] + [marker]
-    rows = []
-    for a, b in zip(bounds, ends, strict=True):
-        name = text[a:b] + (verb if not _CHANGE_VERBS.search(text[a:b]) else "")
-        rows.append(_shared(found[0], name, name_start))
+    rows = [
+        _shared(found[0], text[a:b] + ("" if _CHANGE_VERBS.search(text[a:b]) else verb), name_start)
+        for a, b in zip(bounds, ends, strict=True)
+    ]
     for row in rows:
-        row.end = end if found[0].qualifier == "qualitative" else found[0].end
+        row.end = found[0].end
     context.name, context.quote_start, context.last = rows[-1].name_zh, name_start, rows[-1]
     return rows
 
