@@ -61,6 +61,13 @@ def _check_text(text: object) -> str:
         )
     if not isinstance(text, str):
         raise TypeError(f"extract_targets() expects str, got {type(text).__name__}")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise ValueError(
+            f"text holds a lone surrogate at position {error.start}: decode the source with "
+            "errors='replace' (or fix the file) before extracting"
+        ) from None
     return text
 
 

@@ -13,6 +13,7 @@ section heading (三、重点任务).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from jinan_gov.extract._clause_grammar import (
@@ -96,14 +97,14 @@ def _continues(text: str, start: int, end: int, rows: list[Row]) -> bool:
 
 
 def _paragraph(
-    text: str, start: int, heading_form: bool, breaks: frozenset[int]
+    text: str, start: int, heading_form: bool, breaks: frozenset[int], stop: int | None = None
 ) -> Paragraph | None:
     """The target paragraph starting at ``start``, or None when it states no target.
 
     ``breaks`` are the starts of the input's paragraphs (lines) where the text has them; a
     paragraph break is crossed only by a numbered item (2.城镇调查失业率…; （二）…).
     """
-    limit = min(len(text), start + _PARAGRAPH_LIMIT)
+    limit = min(len(text) if stop is None else stop, start + _PARAGRAPH_LIMIT)
     first_end = min(limit, start + _FIRST_SENTENCE_LIMIT)
     spans = sentence_spans(text, start, limit)
     context = new_context()
@@ -200,7 +201,9 @@ def find_paragraph(text: str, breaks: frozenset[int] = frozenset()) -> Paragraph
     budget = _PARSE_BUDGET
     best: Paragraph | None = None
     best_year = 0
-    for match in _OPENING.finditer(text):
+    openings = list(_OPENING.finditer(text))
+    stops = [m.start() for m in openings if m["colon"] or m["lead"]]
+    for match in openings:
         if budget <= 0 or (best is not None and match.start() > best.end + _RIVAL_SPAN):
             break
         heading_form = match["lead"] is None and match["colon"] is None
@@ -213,7 +216,12 @@ def find_paragraph(text: str, breaks: frozenset[int] = frozenset()) -> Paragraph
         year = _annual(text, match)
         if year is None or (year and year < best_year):
             continue
-        paragraph = _paragraph(text, match.end(), heading_form, breaks)
+        stop = (
+            stops[bisect_right(stops, match.start())]
+            if stops and stops[-1] > match.start()
+            else None
+        )
+        paragraph = _paragraph(text, match.end(), heading_form, breaks, stop)
         budget -= _FIRST_SENTENCE_LIMIT if paragraph is None else _PARAGRAPH_LIMIT
         if paragraph is None:
             continue
