@@ -169,6 +169,7 @@ PUBLIC: dict[str, tuple[str, ...]] = {
     ),
     "jinan_gov.text": (),
     "jinan_gov.text.normalize": (
+        "clean_web_text",
         "fold_text",
         "is_cjk",
         "normalize_lines",

@@ -88,12 +88,19 @@ def test_unknown_indicators_have_no_english_name() -> None:
     assert frame["name_zh"].to_list() == ["海洋牧场面积增加"]
 
 
-def test_aspirations_without_a_figure_are_not_rows() -> None:
+def test_qualitative_clauses_are_rows_and_aspirations_are_not() -> None:
     frame = extract_targets(
         "今年主要预期目标是：地区生产总值增长5%左右，固定资产投资实现正增长，"
-        "单位生产总值二氧化碳排放量进一步下降，乡村振兴取得新进展。"
+        "单位生产总值二氧化碳排放量进一步下降，国际收支基本平衡，乡村振兴取得新进展。"
     )
-    assert frame["name_zh"].to_list() == ["地区生产总值增长"]
+    assert frame["name_zh"].to_list() == [
+        "地区生产总值增长",
+        "固定资产投资",
+        "单位生产总值二氧化碳排放量",
+        "国际收支",
+    ]
+    assert frame["qualifier"].to_list()[1:] == ["qualitative"] * 3
+    assert frame["direction"].to_list() == ["higher", "higher", "higher", "neutral"]
 
 
 # --- bad input ---------------------------------------------------------------------------
@@ -252,3 +259,109 @@ def test_paragraph_marks_do_not_change_the_normalised_text(lines: list[str]) -> 
     for position in breaks:
         assert 0 < position <= len(normalised)
         assert normalised[position - 1] in "。!?！？"
+
+
+# --- layouts, web noise and the second edition of the conventions -------------------------
+
+H = "今年经济社会发展的主要预期目标是："
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (H + "城镇新增就业11万以上，进出口1.5万亿。", [(11.0, None, "万", "at_least")]),
+        (H + "居民消费价格涨幅-0.5%左右。", [(-0.5, None, "%", "about")]),
+        (H + "房地产开发投资增长-1%至1%。", [(-1.0, 1.0, "%", "range")]),
+        (H + "地区生产总值增长5.5%—5%。", [(5.0, 5.5, "%", "range")]),
+        (H + "城镇新增就业1 2万人以上。", [(12.0, None, "万人", "at_least")]),
+        (H + "地区生产总值增长5%</b>左右。", [(5.0, None, "%", "about")]),
+    ],
+)
+def test_figures(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert scored(extract_targets(text))[: len(expected)] == expected
+
+
+def test_shared_figure_with_jun_is_one_row_per_subject() -> None:
+    frame = extract_targets(H + "规模以上工业增加值和固定资产投资均增长6%左右。")
+    assert scored(frame) == [(6.0, None, "%", "about")] * 2
+
+
+def test_margin_over_a_benchmark() -> None:
+    frame = extract_targets(H + "农村居民收入增速高于全国平均水平1个百分点以上。")
+    row = frame.row(0, named=True)
+    assert (row["qualifier"], row["value"], row["unit"], row["benchmark"]) == (
+        "above_benchmark",
+        1.0,
+        "个百分点",
+        "全国",
+    )
+
+
+def test_respectively_keeps_the_target_before_it() -> None:
+    frame = extract_targets(H + "粮食产量稳定在1300万吨以上、城乡居民收入分别增长5%、6%。")
+    assert [row[0] for row in scored(frame)] == [1300.0, 5.0, 6.0]
+
+
+def test_pinyin_and_doubled_punctuation_are_cleaned_from_quotes() -> None:
+    frame = extract_targets(H + "地区生产总值增(zēng)长5%左右；；城镇调查失业率5.5%以内，，")
+    assert frame["quote"].to_list() == ["地区生产总值增长5%左右", "城镇调查失业率5.5%以内"]
+
+
+def test_five_year_and_last_year_paragraphs_lose_to_this_years() -> None:
+    text = (
+        "“十五五”时期经济社会发展的主要目标。主要目标是：经济增长保持在合理区间，"
+        "城镇调查失业率控制在5.5%以内。去年主要预期目标是：地区生产总值增长6%左右。"
+        + H
+        + "地区生产总值增长5%左右，城镇新增就业8万人以上。三、重点任务1.新建5G基站1万个。"
+    )
+    assert scored(extract_targets(text)) == [
+        (5.0, None, "%", "about"),
+        (8.0, None, "万人", "at_least"),
+    ]
+
+
+def test_headline_loses_to_the_paragraph() -> None:
+    text = (
+        "报告提出今年主要预期目标：国内生产总值增长5%左右\n就业目标：城镇新增就业1200万人以上\n"
+        + H
+        + "国内生产总值增长5%左右；城镇新增就业1200万人以上，城镇调查失业率5.5%左右；"
+        "国际收支基本平衡。"
+    )
+    assert extract_targets(text).height == 4
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        "主要预期目标——{}",
+        "二、2026年主要预期目标\n{}",
+        "{}",
+    ],
+)
+def test_other_layouts(layout: str) -> None:
+    body = (
+        "地区生产总值增长5%左右；城镇新增就业8万人以上；城镇调查失业率5.5%以内；"
+        "居民消费价格涨幅2%左右。"
+    )
+    assert extract_targets(layout.format(body)).height == 4
+
+
+def test_a_review_gives_no_rows() -> None:
+    text = "过去一年，全省地区生产总值增长5.2%左右，城镇新增就业8万人以上，失业率5.1%以内。"
+    assert extract_targets(text).height == 0
+
+
+def test_hundred_concatenated_reports_give_the_first_paragraph_fast() -> None:
+    report = (
+        "各位代表，过去一年经济增长5%。" * 200 + H + "地区生产总值增长5%左右。" + "其他工作。" * 500
+    )
+    started = time.perf_counter()
+    frame = extract_targets(report * 100)
+    assert time.perf_counter() - started < 1
+    assert frame.height == 1
+
+
+def test_nul_gives_rows_and_lone_surrogates_a_clear_error() -> None:
+    assert extract_targets("\x00" * 10 + H + "地区生产总值增长5%左右。").height == 1
+    with pytest.raises(ValueError, match="lone surrogate"):
+        extract_targets(H + "\ud800地区生产总值增长5%左右。")

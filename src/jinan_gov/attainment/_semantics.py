@@ -18,7 +18,9 @@ cap_about          actual <= target + tolerance (控制在…左右)
 at_most            actual <= target (以内, 不超过)
 range              actual >= lower bound (2—3个; above the upper bound = exceeded)
 tiers              actual >= floor tier; ``tier_reached`` names the highest tier
-above_benchmark    actual > benchmark (高于全省平均水平); no benchmark: not assessable
+above_benchmark    actual > benchmark (高于全省平均水平); with a margin ``value``
+                   (高于全国平均水平1个百分点以上) actual >= benchmark + value;
+                   no benchmark: not assessable
 in_step            actual >= benchmark (与经济增长同步: keeps pace); no benchmark: not assessable
 qualitative        actual is true (1) / false (0)
 =================  ==========================================================
@@ -107,8 +109,8 @@ _REASONS: dict[tuple[int, int], str] = {
     (TIERS_CODE, MET): "reached the floor tier (不低于)",
     (TIERS_CODE, MET_MIDDLE): "reached the target tier (目标)",
     (TIERS_CODE, MISSED): "below the floor tier (不低于)",
-    (BENCHMARK, MET): "higher than the benchmark (高于全省平均水平)",
-    (BENCHMARK, MISSED): "not higher than the benchmark",
+    (BENCHMARK, MET): "higher than the benchmark (by at least its margin, if any)",
+    (BENCHMARK, MISSED): "not higher than the benchmark (plus its margin, if any)",
     (IN_STEP, MET): "at least as fast as the benchmark (同步)",
     (IN_STEP, MISSED): "slower than the benchmark",
     (QUALITATIVE, MET): "reported as met",
@@ -304,7 +306,14 @@ def outcome_expr(benchmarks: bool) -> pl.Expr:
     unassessable = code.is_in([BENCHMARK, IN_STEP])
     if benchmarks:
         benchmark = pl.col("benchmark")
-        behind = pl.when(code == IN_STEP).then(actual < benchmark).otherwise(actual <= benchmark)
+        margin = pl.col("target")  # 高于全国平均水平1个百分点以上: the benchmark plus 1
+        behind = (
+            pl.when(code == IN_STEP)
+            .then(actual < benchmark)
+            .when(margin.is_not_null())
+            .then(actual < benchmark + margin)
+            .otherwise(actual <= benchmark)
+        )
         missed = missed | behind.fill_null(value=False)
         unassessable = unassessable & benchmark.is_null()
     exceeded = (actual > pl.col("_above")) | (actual < pl.col("_below"))

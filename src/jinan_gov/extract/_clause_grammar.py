@@ -23,8 +23,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from jinan_gov.extract._figures import Figure, between_digits, find_figures, number_value
-
+from jinan_gov.extract._figures import Figure, between_digits, find_figures
+from jinan_gov.extract._qualitative import is_label, is_rider, qualitative_span
+from jinan_gov.extract._wording import qualify, strip_prefixes, suffix_at
 
 __all__ = (
     "Row",
@@ -34,26 +35,6 @@ __all__ = (
     "parse_sentence",
     "sentence_spans",
 )
-
-_SUFFIXES = ("及以上", "以上", "及以下", "以下", "以内", "之内", "左右", "上下")
-# A quality class held at a level: 水质保持在Ⅱ类及以上 (Ⅱ is "II" after NFKC). Only a class
-# followed by a bound is a figure; 达到或好于Ⅲ类水体比例 merely names what is counted.
-_STRIVE = ("力争达到", "争取达到", "努力达到", "力争突破", "力争实现", "力争", "争取")
-_AT_LEAST = ("不低于", "不少于", "至少")
-_AT_MOST = ("不超过", "不高于", "控制在", "低于", "少于")
-_EXCEED = ("突破", "超过", "高于", "多于", "超")
-_REACH = ("达到", "稳定在", "保持在", "维持在", "稳定", "保持", "达")
-_ABOUT = ("大约", "约")
-_NEUTRAL = ("在", "为")
-_PREFIXES = tuple(
-    sorted(
-        (*_STRIVE, *_AT_LEAST, *_AT_MOST, *_EXCEED, *_REACH, *_ABOUT, *_NEUTRAL),
-        key=len,
-        reverse=True,
-    )
-)
-# A level the figure is held at: 达到 … 以上 reads "达到…以上".
-_LEVEL = ("达到", "稳定在", "保持在", "维持在", "控制在", "达")
 
 # --- predicates without a figure ----------------------------------------------------------
 
@@ -69,7 +50,6 @@ _COMPLETION = re.compile(
 _ASSIGNED = re.compile(r"国家|中央|省|市|上级|下达|分解|规定")
 _ADVERBS = re.compile(r"(?:全面|确保|均|按期|圆满|坚决|努力|如期|全部|都|也)+$")
 _GENERIC_OBJECT = re.compile(r"(?:以上|上述|全年|这些|各项|年度|今年)")
-_RIDER = re.compile(r"争取|力争|努力|跑赢|更好|更优")
 _GROWTH_WORDS = re.compile(r"增速|增长|增幅|涨幅|上涨|提高|下降")
 _NUMBERING = re.compile(
     r"(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是])"
@@ -142,20 +122,6 @@ def _split(
     return [(a, b) for a, b in spans if a < b]
 
 
-def _strip_prefixes(text: str, start: int, end: int) -> tuple[int, list[str]]:
-    """Peel qualifying words off the end of ``text[start:end]``; return the new end."""
-    words: list[str] = []
-    while end > start:
-        for word in _PREFIXES:
-            if text.startswith(word, end - len(word)) and end - len(word) >= start:
-                words.insert(0, word)
-                end -= len(word)
-                break
-        else:
-            break
-    return end, words
-
-
 def numbering_end(text: str, start: int, end: int) -> int:
     """Where a list number (1. （一） 一、 一是) at ``start`` ends; ``start`` without one."""
     match = _NUMBERING.match(text, start, end)
@@ -180,42 +146,6 @@ def _name_start(text: str, start: int, end: int) -> int:
                 changed = True
                 break
     return start
-
-
-def _qualify(words: list[str], suffix: str, separator: str | None) -> tuple[str, str | None]:
-    """Map the qualifying words of one figure to (qualifier, qualifier_zh)."""
-    level = next((word for word in words if word in _LEVEL), None)
-    if separator is not None:
-        return "range", f"…{separator}…"
-    strive = next((word for word in words if word in _STRIVE), None)
-    if strive is not None:
-        return "strive", strive
-    if suffix in ("左右", "上下"):
-        if "控制在" in words:
-            return "cap_about", f"控制在…{suffix}"
-        return "about", f"{level}…{suffix}" if level else suffix
-    if suffix in ("以上", "及以上"):
-        return "at_least", f"{level}…{suffix}" if level else suffix
-    if suffix in ("以内", "以下", "之内", "及以下"):
-        return "at_most", f"{level}…{suffix}" if level else suffix
-    for group, qualifier in (
-        (_AT_LEAST, "at_least"),
-        (_AT_MOST, "at_most"),
-        (_EXCEED, "exceed"),
-        (_ABOUT, "about"),
-        (_REACH, "reach"),
-    ):
-        word = next((word for word in words if word in group), None)
-        if word is not None:
-            return qualifier, word
-    return "plain", None
-
-
-def _suffix_at(text: str, index: int, end: int) -> str:
-    for suffix in _SUFFIXES:
-        if text.startswith(suffix, index) and index + len(suffix) <= end:
-            return suffix
-    return ""
 
 
 @dataclass(slots=True)
@@ -257,17 +187,8 @@ def _figure_row(
     name: str, figure: Figure, qualified: tuple[str, str | None], start: int, end: int
 ) -> Row:
     qualifier, qualifier_zh = qualified
-    return Row(
-        name_zh=name,
-        value=figure.value,
-        value_upper=figure.value_upper,
-        unit=figure.unit,
-        qualifier=qualifier,
-        qualifier_zh=qualifier_zh,
-        benchmark=None,
-        start=start,
-        end=end,
-    )
+    figures = (figure.value, figure.value_upper, figure.unit)
+    return Row(name, *figures, qualifier, qualifier_zh, None, start, end)
 
 
 def _figure_rows(
@@ -276,10 +197,10 @@ def _figure_rows(
     rows: list[Row] = []
     cursor = start
     for figure in figures:
-        name_end, words = _strip_prefixes(text, cursor, figure.start)
+        name_end, words = strip_prefixes(text, cursor, figure.start)
         name_start = _name_start(text, cursor, name_end)
-        suffix = _suffix_at(text, figure.end, end)
-        qualified = _qualify(words, suffix, figure.separator)
+        suffix = suffix_at(text, figure.end, end)
+        qualified = qualify(words, suffix, figure.separator)
         name, quote_start = _inherit(text, name_start, name_end, context)
         quote_end = figure.end + len(suffix)
         row = _figure_row(name, figure, qualified, quote_start, quote_end)
@@ -298,18 +219,18 @@ def _respectively(
         return None
     name_start = _name_start(text, start, marker)
     subject = text[name_start:marker]
-    verb_end, _ = _strip_prefixes(text, marker + 2, figures[0].start)
+    verb_end, _ = strip_prefixes(text, marker + 2, figures[0].start)
     verb = text[marker + 2 : verb_end]
     items = _subjects(subject, len(figures))
-    suffixes = [_suffix_at(text, figure.end, end) for figure in figures]
+    suffixes = [suffix_at(text, figure.end, end) for figure in figures]
     trailing = suffixes[-1]
     rows: list[Row] = []
     cursor = marker + 2
     for index, figure in enumerate(figures):
-        _, own_words = _strip_prefixes(text, cursor, figure.start)
+        _, own_words = strip_prefixes(text, cursor, figure.start)
         suffix = suffixes[index]
         bare = not suffix and not own_words
-        qualified = _qualify(own_words, trailing if bare else suffix, figure.separator)
+        qualified = qualify(own_words, trailing if bare else suffix, figure.separator)
         quote_end = figures[-1].end + len(trailing)
         rows.append(_figure_row(items[index] + verb, figure, qualified, name_start, quote_end))
         cursor = figure.end + len(suffix)
@@ -377,9 +298,13 @@ def _relative_row(
 def _predicate_rows(text: str, start: int, end: int, context: _Context) -> list[Row]:
     """The rows of one 、-segment; empty for a bare subject or an aspiration."""
     figures = find_figures(text, start, end)
+    benchmark = _BENCHMARK_VERB.search(text, start, end)
+    if benchmark is not None and figures and figures[0].start > benchmark.end():
+        margin = _margin_row(text, (start, benchmark.start(), benchmark.end()), figures, context)
+        if margin is not None:
+            return [margin]
     if figures:
         return _figure_rows(text, start, end, figures, context)
-    benchmark = _BENCHMARK_VERB.search(text, start, end)
     if benchmark is not None:
         span = (start, benchmark.start(), end)
         words = text[benchmark.end() : end]
@@ -412,7 +337,37 @@ def _predicate_rows(text: str, start: int, end: int, context: _Context) -> list[
             end=span_end,
         )
         return [row]
-    return []
+    return _qualitative_rows(text, start, end)
+
+
+def _qualitative_rows(text: str, start: int, end: int) -> list[Row]:
+    """A clause without a figure that states a qualitative target (国际收支基本平衡)."""
+    name_start = _name_start(text, start, end)
+    found = qualitative_span(text, name_start, end)
+    if found is None:
+        return []
+    name_end, predicate_start = found
+    if name_end == name_start:  # 提高居民基础养老金: the verb is the predicate
+        name, predicate = text[name_start + 2 : end], text[name_start : name_start + 2]
+    else:
+        name, predicate = text[name_start:name_end], text[predicate_start:end]
+    return [Row(name, None, None, None, "qualitative", predicate, None, name_start, end)]
+
+
+def _margin_row(
+    text: str, span: tuple[int, int, int], figures: list[Figure], context: _Context
+) -> Row | None:
+    """高于全国平均水平1个百分点以上: a margin over a benchmark, one above_benchmark row."""
+    start, verb, verb_end = span
+    figure = figures[0]
+    if len(figures) != 1 or figure.unit not in ("个百分点", "百分点") or figure.separator:
+        return None
+    suffix = suffix_at(text, figure.end, len(text))
+    row = _relative_row(text, (start, verb, figure.start), "above_benchmark", "", context)
+    row.benchmark = _benchmark_of(text[verb_end : figure.start])
+    row.value, row.unit, row.end = figure.value, figure.unit, figure.end + len(suffix)
+    row.qualifier_zh = text[verb : figure.start] + ("…" + suffix if suffix else "")
+    return row
 
 
 def _shared(row: Row, name: str, start: int) -> Row:
@@ -438,9 +393,53 @@ def add_note(row: Row, note: str) -> None:
 def _clause_rows(text: str, start: int, end: int, context: _Context) -> list[Row]:
     marker = text.find("分别", start, end)
     if marker != -1:
-        respectively = _respectively(text, start, end, marker, context)
+        # 粮食产量稳定在1300万吨以上、城乡居民收入分别增长5%、6%: what precedes the
+        # subject of 分别 is a clause of its own.
+        before = find_figures(text, start, marker)
+        cut = text.rfind("、", before[-1].end, marker) + 1 if before else start
+        respectively = _respectively(text, cut or start, end, marker, context)
         if respectively is not None:
-            return respectively
+            head = _enumerated_rows(text, start, cut - 1, context) if cut > start else []
+            return head + respectively
+    both = _BOTH.search(text, start, end)
+    if both is not None:
+        shared = _both_rows(text, start, end, both.start(), context)
+        if shared:
+            return shared
+    return _enumerated_rows(text, start, end, context)
+
+
+# 均: a figure shared by several subjects (A和B均增长6%左右); not 人均, 年均, 平均.
+_BOTH = re.compile(r"(?<![人年平])均(?=[^，；,;、]{0,6}\d|[^，；,;、\d]{0,12}$)")
+_SUBJECT_BREAKS = re.compile(r"[、和及与]")
+
+
+def _both_rows(text: str, start: int, end: int, marker: int, context: _Context) -> list[Row]:
+    """One row per subject of a shared 均 figure, each quoting the whole clause."""
+    name_start = _name_start(text, start, marker)
+    subjects = [
+        (match.start(), match.end()) for match in _SUBJECT_BREAKS.finditer(text, name_start, marker)
+    ]
+    if not subjects:
+        return []
+    found = _predicate_rows(text, marker + 1, end, _Context())
+    if len(found) != 1:
+        return []
+    verb_end, _ = strip_prefixes(text, marker + 1, found[0].start)
+    verb = text[marker + 1 : verb_end] if found[0].qualifier != "qualitative" else ""
+    bounds = [name_start, *(b for _, b in subjects)]
+    ends = [a for a, _ in subjects] + [marker]
+    rows = [
+        _shared(found[0], text[a:b] + ("" if _CHANGE_VERBS.search(text[a:b]) else verb), name_start)
+        for a, b in zip(bounds, ends, strict=True)
+    ]
+    for row in rows:
+        row.end = found[0].end
+    context.name, context.quote_start, context.last = rows[-1].name_zh, name_start, rows[-1]
+    return rows
+
+
+def _enumerated_rows(text: str, start: int, end: int, context: _Context) -> list[Row]:
     rows: list[Row] = []
     pending: list[tuple[int, int]] = []  # bare subjects waiting for a shared predicate
     for seg_start, seg_end in _segments(text, start, end):
@@ -456,10 +455,10 @@ def _clause_rows(text: str, start: int, end: int, context: _Context) -> list[Row
             context.name, context.quote_start, context.last = last.name_zh, last.start, last
             continue
         words = text[seg_start:seg_end]
-        if _RIDER.search(words) and context.last is not None:
+        if is_rider(words) and context.last is not None:
             context.notes.append((context.last, words))
             pending = []
-        else:
+        elif not is_label(words):
             pending.append((seg_start, seg_end))
     return rows
 

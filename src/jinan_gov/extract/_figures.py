@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from jinan_gov.text.numerals import parse_chinese_quantity
+
 __all__ = ("Figure", "between_digits", "find_figures", "number_value")
 
 # --- figures ------------------------------------------------------------------------
@@ -18,20 +20,34 @@ _UNIT_WORDS = (
 )
 _BASE_UNITS = _UNIT_WORDS.split("|")
 _PER = "(?:/(?:万元|人|户|月|年|天|日|亩|吨|千瓦时|立方米|平方米))?"
+_BASE = "|".join(re.escape(unit) for unit in sorted(_BASE_UNITS, key=len, reverse=True))
+# A magnitude alone is a unit too (城镇新增就业11万以上, 外贸进出口1.4万亿), unless a CJK
+# word follows it (3万余人, 20万株 are not figures).
 _UNIT = (
-    "(?:万亿|亿|万)?(?:"
-    + "|".join(re.escape(unit) for unit in sorted(_BASE_UNITS, key=len, reverse=True))
-    + ")"
-    + _PER
+    rf"(?:(?:万亿|亿|万)?(?:{_BASE}){_PER}"
+    r"|(?:万亿|亿|万)(?=以|左右|上下|及以|之内|[^\u4e00-\u9fff]|$))"
 )
 _RANGE_SEPARATOR = "——|—|–|－|-|~|～|〜|至|到"
-_SINGLE = re.compile(rf"(?<![A-Za-z0-9.第])(?P<number>{_NUMBER})(?P<unit>{_UNIT})?")
-_RANGE_TAIL = re.compile(rf"(?P<sep>{_RANGE_SEPARATOR})(?P<number>{_NUMBER})(?P<unit>{_UNIT})")
+# A minus sign is a sign only where no number or unit stands before it (涨幅-0.5%; 增长-1%至1%):
+# 4.5-5% is a range.
+_SIGN = r"(?:(?<![A-Za-z0-9.%‰\-])-)?"
+_SINGLE = re.compile(rf"(?<![A-Za-z0-9.第])(?P<number>{_SIGN}(?:{_NUMBER}))(?P<unit>{_UNIT})?")
+_RANGE_TAIL = re.compile(
+    rf"(?P<sep>{_RANGE_SEPARATOR})(?P<number>-?(?:{_NUMBER}))(?P<unit>{_UNIT})"
+)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6}
 _CLASS = re.compile(
     r"(?<![A-Za-z])(?P<number>III|II|IV|VI|I|V)(?P<unit>类)(?=及以上|以上|及以下|以下|以内)"
 )
 
+# Chinese numerals: 千分之六 (6 ‰), 百分之五 (5 %), and counts of two or more characters
+# with a unit (一千二百人, 两个百分点); a lone 一 (一个, 一批) is a word, not a figure.
+_CN = "[一二三四五六七八九十百千万亿两零〇]"
+_CHINESE = re.compile(
+    rf"(?<!{_CN})(?:(?P<per>千分之|百分之)(?P<fraction>{_CN}{{1,4}})"
+    rf"|(?P<number>{_CN}{{2,8}}|两|[一二三四五六七八九](?=个百分点))(?P<unit>{_UNIT}))"
+)
+_PER_UNITS = {"千分之": "‰", "百分之": "%"}
 # Words that may stand between a subject and its figure, longest first within a group.
 
 
@@ -50,7 +66,7 @@ def between_digits(text: str, index: int) -> bool:
 
 
 def number_value(text: str) -> float:
-    return float(text.replace(",", ""))
+    return float(text.replace(",", "").replace(" ", ""))
 
 
 def _arabic_figures(text: str, start: int, end: int) -> list[Figure]:
@@ -69,9 +85,15 @@ def _arabic_figures(text: str, start: int, end: int) -> list[Figure]:
         value = number_value(match["number"])
         unit = match["unit"]
         tail = _RANGE_TAIL.match(text, match.end(), end)
-        if tail is not None and unit in (None, tail["unit"]) and number_value(tail["number"]) > value:
-            upper = number_value(tail["number"])
-            figure = Figure(match.start(), tail.end(), value, upper, tail["unit"], tail["sep"])
+        other = None if tail is None else number_value(tail["number"])
+        if (
+            tail is not None
+            and other is not None
+            and unit in (None, tail["unit"])
+            and other != value
+        ):
+            low, upper = min(value, other), max(value, other)  # 5.5%—5% is 5%—5.5%
+            figure = Figure(match.start(), tail.end(), low, upper, tail["unit"], tail["sep"])
             found.append(figure)
             position = tail.end()
         elif unit is not None:
@@ -81,11 +103,25 @@ def _arabic_figures(text: str, start: int, end: int) -> list[Figure]:
 def find_figures(text: str, start: int, end: int) -> list[Figure]:
     """Arabic figures and bounded quality classes in ``text[start:end]``, in text order."""
     found = _arabic_figures(text, start, end)
-    classes = [
+    others = [
         Figure(match.start(), match.end(), _ROMAN[match["number"]], None, "类", None)
         for match in _CLASS.finditer(text, start, end)
     ]
-    return sorted(found + classes, key=lambda figure: figure.start) if classes else found
+    others.extend(_chinese_figures(text, start, end))
+    return sorted(found + others, key=lambda figure: figure.start) if others else found
+
+
+def _chinese_figures(text: str, start: int, end: int) -> list[Figure]:
+    found = []
+    for match in _CHINESE.finditer(text, start, end):
+        digits = match["fraction"] or match["number"]
+        try:
+            value = float(parse_chinese_quantity(digits))
+        except ValueError:
+            continue
+        unit = _PER_UNITS[match["per"]] if match["per"] else match["unit"]
+        found.append(Figure(match.start(), match.end(), value, None, unit, None))
+    return found
 
 
 def __dir__() -> list[str]:

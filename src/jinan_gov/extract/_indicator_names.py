@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from jinan_gov.extract._qualitative import qualitative_direction
 
 __all__ = ("direction_of", "english_name")
 
@@ -66,6 +67,7 @@ _CHANGES = (
 _REDUCTION = re.compile(r"下降|降低|减少|压减|削减|减排")
 _LOWER_IS_BETTER = re.compile(r"失业率|价格|涨幅|CPI|物价|浓度|能耗|排放|负债率|赤字|事故|死亡率")
 _NEUTRAL = re.compile(r"人口自然增长率|人口出生率")
+_PRICES = re.compile(r"居民消费价格|消费价格指数|CPI|物价")
 
 
 def english_name(name_zh: str) -> str | None:
@@ -87,22 +89,31 @@ def english_name(name_zh: str) -> str | None:
     return None
 
 
-def direction_of(name_zh: str, qualifier: str, unit: str | None = None) -> str:
+def direction_of(
+    name_zh: str, qualifier: str, unit: str | None = None, qualifier_zh: str | None = None
+) -> str:
     """Whether a higher or a lower figure is better for a target.
 
-    Quality classes (水质Ⅱ类及以上) are better the lower their number.
+    Quality classes (水质Ⅱ类及以上) are better the lower their number. A consumer-price
+    guide level (居民消费价格涨幅2%左右) is neutral, a cap on it (控制在3%左右) lower; a
+    qualitative target is neutral when it holds a level (基本平衡, 保持稳定, 合理水平) and
+    higher otherwise (持续改善, 正增长, 完成…目标, 继续下降 of emissions).
 
     >>> direction_of("城镇调查失业率", "about"), direction_of("单位GDP二氧化碳排放下降", "about")
     ('lower', 'higher')
+    >>> direction_of("居民消费价格涨幅", "about"), direction_of("居民消费价格涨幅", "cap_about")
+    ('neutral', 'lower')
     """
     if qualifier == "qualitative":
-        return "higher"
+        return qualitative_direction(qualifier_zh or "")
     if unit == "类":
         return "lower"  # quality classes: Ⅰ类 is better than Ⅱ类
     if _NEUTRAL.search(name_zh):
         return "neutral"
     if qualifier in ("at_most", "cap_about"):
         return "lower"
+    if _PRICES.search(name_zh) and qualifier not in ("exceed", "above_benchmark", "in_step"):
+        return "neutral"  # a guide level for prices: neither side is better
     if _REDUCTION.search(name_zh):
         return "higher"
     if _LOWER_IS_BETTER.search(name_zh):

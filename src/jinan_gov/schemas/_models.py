@@ -378,9 +378,9 @@ class ExtractedTargetSchema(Strict):
     )
     value: float | None = pa.Field(
         nullable=True,
-        ge=0,
-        description="The figure as written and positive (下降3% -> 3, 1.2万亿元 -> 1.2; lower "
-        "bound of a range); null for relative and qualitative targets.",
+        description="The figure as written (下降3% -> 3, 1.2万亿元 -> 1.2, 涨幅-0.5% -> -0.5; "
+        "lower bound of a range; the margin of 高于全国平均水平1个百分点以上 -> 1); null for "
+        "qualitative targets and relative targets without a margin.",
     )
     value_upper: float | None = pa.Field(
         nullable=True, description="Upper bound of a range (5%—5.5% -> 5.5), else null."
@@ -430,12 +430,19 @@ class ExtractedTargetSchema(Strict):
     @pa.dataframe_check
     @classmethod
     def consistent(cls, data: pa.PolarsData) -> pl.LazyFrame:
-        """value null exactly for relative/qualitative rows, benchmark only for relative ones,
+        """value null for qualitative rows, and for relative ones except a margin over a
+        benchmark (above_benchmark), set for all others; benchmark only for relative ones,
         value_upper exactly for ranges (above value), end - start the quote's length."""
         qualifier = pl.col("qualifier")
         upper = pl.col("value_upper")
         return data.lazyframe.select(
-            (qualifier.is_in([*_RELATIVE, "qualitative"]) == pl.col("value").is_null())
+            (qualifier.is_in([*_RELATIVE, "qualitative"]) | pl.col("value").is_not_null())
+            & ((qualifier != "qualitative") | pl.col("value").is_null())
+            & (
+                (qualifier == "above_benchmark")
+                | ~qualifier.is_in(_RELATIVE)
+                | pl.col("value").is_null()
+            )
             & (qualifier.is_in(_RELATIVE) == pl.col("benchmark").is_not_null())
             & ((qualifier == "range") == upper.is_not_null())
             & (upper.is_null() | (upper > pl.col("value")))

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 
 __all__ = (
+    "clean_web_text",
     "fold_text",
     "is_cjk",
     "normalize_lines",
@@ -121,6 +122,8 @@ def _fold_spaces(text: str) -> str:
         start, end = match.span()
         left = text[start - 1] if start > 0 else ""
         right = text[end] if end < len(text) else ""
+        if left.isdigit() and right.isdigit() and left.isascii() and right.isascii():
+            return ""  # a justified PDF line spaces digits out: 1 2万人 is 12万人
         return " " if _is_ascii_alnum(left) and _is_ascii_alnum(right) else ""
 
     return _SPACES.sub(replace, text)
@@ -186,6 +189,55 @@ def normalize_lines(lines: list[str]) -> str:
     """
     joined = _join_lines(lines)
     return _drop_inline_headers(_angle_brackets(_fold_spaces(joined)))
+
+
+_TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+# 稳(wěn)定: a pinyin annotation after a character, as some mirror sites insert them.
+_PINYIN = re.compile(
+    rf"(?<=[\u4e00-\u9fff])[(（](?=[a-zü{_TONES}]{{0,8}}[{_TONES}])[a-zü{_TONES}]{{1,8}}[)）]"
+)
+_BLOCK_TAG = re.compile(
+    r"<(?:br|/?(?:p|div|h[1-6]|li|ul|ol|tr|table|section|article|header|footer))\b[^<>]{0,300}>",
+    re.IGNORECASE,
+)
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}\b[^<>]{0,300}>|<!--[^<>]{0,300}-->")
+_ENTITIES = {"&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'"}
+_ENTITY = re.compile("|".join(_ENTITIES))
+# Doubled or stray punctuation of copied web text: ;; ,, 。, and a 。 inside a clause.
+_PUNCTUATION_RUN = re.compile(r"[,;，；。][,;，；。]+")
+_STRAY_STOP = re.compile(
+    r"(?<=[\u4e00-\u9fff])。(?=控制在|保持在|稳定在|增长|下降|达到|不超过|不低于|提高|降低)"
+)
+
+
+def _one_mark(match: re.Match[str]) -> str:
+    run = match.group()
+    if len(set(run)) == 1:
+        return run[0]
+    return ";" if ";" in run or "；" in run or "。" in run else ","
+
+
+def clean_web_text(text: str) -> str:
+    """Remove the noise of text copied from web pages: tags, entities, pinyin, doubled marks.
+
+    HTML block tags become line breaks and other tags disappear; ``&nbsp;`` and the
+    like become their characters; a pinyin annotation after a character
+    (``稳(wěn)定``) is dropped; a run of punctuation (``;;``, ``,,``, ``。,``) becomes
+    one mark, and a ``。`` between a subject and its predicate (``涨幅。控制在``) goes.
+    Text without such noise is returned unchanged.
+
+    >>> clean_web_text("<p>稳(wěn)定在<b>5%</b>左右;;")
+    '\n稳定在5%左右;'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"clean_web_text() expects str, got {type(text).__name__}")
+    if "<" in text:
+        text = _TAG.sub("", _BLOCK_TAG.sub("\n", text))
+    if "&" in text:
+        text = _ENTITY.sub(lambda match: _ENTITIES[match.group()], text)
+    text = _PINYIN.sub("", text)
+    text = _STRAY_STOP.sub("", text)
+    return _PUNCTUATION_RUN.sub(_one_mark, text)
 
 
 _MAX_FOLDS = 4
