@@ -172,6 +172,7 @@ PUBLIC: dict[str, tuple[str, ...]] = {
         "clean_web_text",
         "fold_text",
         "is_cjk",
+        "nfkc",
         "normalize_lines",
         "normalize_text",
         "require_text",

@@ -123,3 +123,19 @@ def test_fold_text_leaves_no_full_width_or_traditional_form(text: str) -> None:
 def test_fold_text_rejects_non_string(bad: object) -> None:
     with pytest.raises(TypeError, match="fold_text\\(\\) expects str, got"):
         fold_text(bad)  # type: ignore[arg-type]
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list("ａＺ０９，：（）　\u3000abc 12,.会簽\u0301\u0308\u3099か\uff76\uff9eｶﾞ①㎡ﬁ")
+        ),
+        max_size=40,
+    )
+)
+def test_nfkc_is_unicode_nfkc(text: str) -> None:
+    import unicodedata  # noqa: PLC0415
+
+    from jinan_gov.text.normalize import nfkc  # noqa: PLC0415
+
+    assert nfkc(text) == unicodedata.normalize("NFKC", text)

@@ -28,6 +28,7 @@ from jinan_gov.extract._clause_grammar import Row
 from jinan_gov.extract._indicator_names import direction_of, english_name
 from jinan_gov.extract._paragraph import find_paragraph
 from jinan_gov.schemas.tables import read_package_text
+from jinan_gov.schemas.validation import validate
 from jinan_gov.text.normalize import clean_web_text, fold_text, normalize_text, require_text
 from jinan_gov.text.numerals import base_unit
 
@@ -183,7 +184,7 @@ def extract_targets(text: str) -> DataFrame[ExtractedTargetSchema]:
     normalised, breaks = _prepare(_check_text(text))
     paragraph = find_paragraph(normalised, breaks)
     rows = [] if paragraph is None else paragraph.rows
-    return _model().validate(_frame(rows, normalised))
+    return validate(_model(), _frame(rows, normalised))
 
 
 def __dir__() -> list[str]:

@@ -60,7 +60,7 @@ _ECONOMY = re.compile(r"经济增长|经济增速|生产总值增速|生产总�
 
 _CLAUSE_BREAKS = frozenset("，；,;：:")
 _ENUMERATION = frozenset("、")
-_SENTENCE_BREAKS = frozenset("。！？!?")
+_SENTENCE_BREAK = re.compile("[。！？!?]")
 _OPEN = frozenset("（(")
 _CLOSE = frozenset("）)")
 
@@ -85,10 +85,9 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` into sentences at 。！？ (the mark is left out)."""
     spans: list[tuple[int, int]] = []
     begin = start
-    for index in range(start, end):
-        if text[index] in _SENTENCE_BREAKS:
-            spans.append((begin, index))
-            begin = index + 1
+    for mark in _SENTENCE_BREAK.finditer(text, start, end):
+        spans.append((begin, mark.start()))
+        begin = mark.end()
     if begin < end:
         spans.append((begin, end))
     return spans

@@ -36,6 +36,7 @@ __all__ = (
     "clean_web_text",
     "fold_text",
     "is_cjk",
+    "nfkc",
     "normalize_lines",
     "normalize_text",
     "require_text",
@@ -253,6 +254,28 @@ def _t2s() -> Callable[[str], str]:
     return convert
 
 
+# Full-width ASCII forms and the ideographic space are nearly all that NFKC changes in
+# Chinese text; NFKC over a whole CJK text costs about 8x more than folding those runs and
+# checking that the rest is already normalised (benchmarks/bench_extract.py).
+_FULL_WIDTH_RUN = re.compile("[\uff01-\uff5e\u3000]+")
+
+
+def _nfkc_run(match: re.Match[str]) -> str:
+    return unicodedata.normalize("NFKC", match.group())
+
+
+def nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``, faster on Chinese text.
+
+    >>> nfkc("ｅｘｅｃｕｔｉｖｅ　２０２３年，好")
+    'executive 2023年,好'
+    """
+    folded = _FULL_WIDTH_RUN.sub(_nfkc_run, text)
+    if unicodedata.is_normalized("NFKC", folded):
+        return folded
+    return unicodedata.normalize("NFKC", folded)
+
+
 def fold_text(text: str) -> str:
     """Fold text to the key used to compare what people type with the source.
 
@@ -294,7 +317,7 @@ def fold_text(text: str) -> str:
     >>> fold_text("主要目标，部门（单位）：")
     '主要目标,部门(单位):'
     """
-    folded = unicodedata.normalize("NFKC", require_text(text, "fold_text"))
+    folded = nfkc(require_text(text, "fold_text"))
     if folded.isascii():
         return folded
     convert = _t2s()
