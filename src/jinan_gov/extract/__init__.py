@@ -77,7 +77,7 @@ def extraction_text(text: str) -> str:
     >>> extraction_text("地區生產總值增長５％左右")
     '地区生产总值增长5%左右'
     """
-    return normalize_text(clean_web_text(fold_text(_check_text(text))))
+    return normalize_text(_folded(_check_text(text)))
 
 
 def _is_clean(text: str) -> bool:
@@ -87,13 +87,27 @@ def _is_clean(text: str) -> bool:
     return total > 0 and sum(n for n in lengths if n >= _PARAGRAPH_LINE) * 2 >= total
 
 
+# Circled list numbers (① ❶) would fold to bare digits (1地区…): make them 1、 first.
+_CIRCLED = re.compile("[\u2460-\u2473\u2776-\u277f]")
+
+
+def _list_number(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"{code - (0x2775 if code >= 0x2776 else 0x245F)}、"
+
+
+def _folded(text: str) -> str:
+    """The text folded and cleaned of web noise, before normalisation."""
+    return clean_web_text(fold_text(_CIRCLED.sub(_list_number, text)))
+
+
 def _prepare(text: str) -> tuple[str, frozenset[int]]:
     """The normalised text and, for clean text, where its paragraphs start.
 
     A private-use mark put after each line that ends a sentence survives normalisation
     and is removed afterwards; the text is the same as :func:`extraction_text` gives.
     """
-    folded = clean_web_text(fold_text(text))
+    folded = _folded(text)
     if _MARK in folded or not _is_clean(folded):
         return normalize_text(folded), frozenset()
     pieces = normalize_text(_LINE_END.sub(_MARK_LINE_END, folded)).split(_MARK)

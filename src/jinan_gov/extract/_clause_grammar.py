@@ -52,13 +52,14 @@ _ADVERBS = re.compile(r"(?:全面|确保|均|按期|圆满|坚决|努力|如期|
 _GENERIC_OBJECT = re.compile(r"(?:以上|上述|全年|这些|各项|年度|今年)")
 _GROWTH_WORDS = re.compile(r"增速|增长|增幅|涨幅|上涨|提高|下降")
 _NUMBERING = re.compile(
-    r"(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是])"
+    r"(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是]"
+    r"|[\u2460-\u2473\u2776-\u277f]|[●·■◆▪•▶►]\s*|——)"
 )
 _CONNECTIVES = ("其中", "同时", "并且", "并", "以及", "确保")
 _CHANGE_VERBS = re.compile(r"(?:增长|下降|降低|提高|提升|上涨|减少|增加|增速|涨幅)$")
 _ECONOMY = re.compile(r"经济增长|经济增速|生产总值增速|生产总值增长|GDP增速|GDP增长|经济发展")
 
-_CLAUSE_BREAKS = frozenset("，；,;：:")
+_CLAUSE_BREAKS = frozenset("，；,;：:●·■◆▪•▶►")  # bullets too: joined list lines
 _ENUMERATION = frozenset("、")
 _SENTENCE_BREAK = re.compile("[。！？!?]")
 _OPEN = frozenset("（(")
@@ -472,10 +473,18 @@ def parse_sentence(text: str, start: int, end: int, context: _Context | None = N
     context = _Context() if context is None else context
     rows: list[Row] = []
     for clause_start, clause_end in _split(text, start, end, _CLAUSE_BREAKS):
-        first = _skip_space(text, clause_start, clause_end)
+        first = _list_item_start(text, _skip_space(text, clause_start, clause_end), clause_end)
         if first < clause_end:
             rows.extend(_clause_rows(text, first, clause_end, context))
     return rows
+
+
+def _list_item_start(text: str, start: int, end: int) -> int:
+    """Past a list number (1、 2. （三） ①) that begins a clause; never into a figure (1.5万)."""
+    item = numbering_end(text, start, end)
+    if item < end and text[item - 1] in ".．" and text[item].isdigit():
+        return start
+    return item
 
 
 def _skip_space(text: str, start: int, end: int) -> int:

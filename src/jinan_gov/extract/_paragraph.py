@@ -53,6 +53,13 @@ _STRONG = frozenset(
 )
 _REVIEW = re.compile(r"过去|去年|上年|同比|实现了|完成了|达到了|增长了|提出|省份|各地|记者|分别为")
 _MIN_STRONG = 3
+# At least one clause in four qualified: local lists state many plain growth rates
+# (增长13%；增长15%), while a review states nearly only plain ones.
+_MAX_PLAIN_PER_STRONG = 4
+_DENSE_CONTEXT = 1000  # a five-year heading this far before a run makes it five-year targets
+_FIVE_YEAR_TARGETS = re.compile(
+    r"(?:十[一二三四五六七八九]五”?(?:时期|期间)|到20[2-9]\d年)[^。\n]{0,40}目标"
+)
 _FIVE_YEAR_CLAUSE = re.compile(r"年均|累计|到20\d\d年|20[3-9]\d年")
 # Sentences that discuss the targets rather than state them end the paragraph.
 _DISCUSSION_START = re.compile(
@@ -64,6 +71,8 @@ _HEADING = re.compile(
     r"[^，；,;\d]{0,15}$"
 )
 _DIGIT = re.compile(r"\d")
+# A section number (二、) at a line start or after the end of the heading before it.
+_SECTION_MARK = re.compile(r"(?:^|(?<=[。;；)）\s]))[一二三四五六七八九十]{1,2}、", re.MULTILINE)
 _WINDOW = 80  # characters before an opening searched for five-year markers
 _PARAGRAPH_LIMIT = 6000  # no target paragraph is longer; bounds the work on any input
 _PARSE_BUDGET = 200_000  # characters parsed at most over all openings: never hang
@@ -184,8 +193,14 @@ def _skip(text: str, index: int) -> int:
 
 def _annual(text: str, match: re.Match[str]) -> int | None:
     """The year an opening names (0 for none), or None when it is not this year's list."""
+    # The window is the opening's own sentence and line: a review heading or a sentence
+    # about last year on an earlier line (一、过去一年工作回顾) says nothing of this one.
     sentence_start = text.rfind("。", max(0, match.start() - _WINDOW), match.start()) + 1
-    window_start = max(sentence_start, match.start() - _WINDOW)
+    line_start = text.rfind("\n", max(0, match.start() - _WINDOW), match.start()) + 1
+    window_start = max(sentence_start, line_start, match.start() - _WINDOW)
+    headings = list(_SECTION_MARK.finditer(text, window_start, match.start()))
+    if headings:  # the opening's own section heading (二、2018年…目标) starts its window
+        window_start = headings[-1].start()
     window = text[window_start : match.end()]
     if _NOT_ANNUAL.search(window) or _OTHER_YEAR.search(window):
         return None
@@ -238,12 +253,16 @@ def _dense_run(text: str, breaks: frozenset[int]) -> Paragraph | None:
             continue
         if _REVIEW.search(text, start, end) or _NOT_ANNUAL.search(text, start, end):
             continue
+        if _FIVE_YEAR_CLAUSE.search(text, start, end) or _FIVE_YEAR_TARGETS.search(
+            text, max(0, start - _DENSE_CONTEXT), start
+        ):
+            continue  # a five-year plan's targets, under its heading
         budget -= end - start
         if budget <= 0:
             return None
         rows = parse_sentence(text, start, end)
         strong = sum(row.qualifier in _STRONG for row in rows)
-        if strong >= _MIN_STRONG and strong * 2 >= len(rows):
+        if strong >= _MIN_STRONG and strong * _MAX_PLAIN_PER_STRONG >= len(rows):
             return _paragraph(text, start, False, breaks)
     return None
 
