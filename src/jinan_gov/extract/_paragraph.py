@@ -204,9 +204,11 @@ def _annual(text: str, match: re.Match[str]) -> int | None:
     window = text[window_start : match.end()]
     if _NOT_ANNUAL.search(window) or _OTHER_YEAR.search(window):
         return None
-    if not _THIS_YEAR.search(window) and _NOT_ANNUAL.search(
-        text, max(0, match.start() - _WIDE_WINDOW), match.start()
-    ):
+    wide_start = max(0, match.start() - _WIDE_WINDOW)
+    for earlier in _OPENING.finditer(text, wide_start, match.start()):
+        if earlier["colon"] or earlier["lead"]:
+            wide_start = earlier.end()  # a five-year marker before another list is that list's
+    if not _THIS_YEAR.search(window) and _NOT_ANNUAL.search(text, wide_start, match.start()):
         return None  # 主要目标是： under a five-year heading a sentence or two before
     return max((int(year) for year in _YEAR.findall(window)), default=0)
 
@@ -253,9 +255,7 @@ def _dense_run(text: str, breaks: frozenset[int]) -> Paragraph | None:
             continue
         if _REVIEW.search(text, start, end) or _NOT_ANNUAL.search(text, start, end):
             continue
-        if _FIVE_YEAR_CLAUSE.search(text, start, end) or _FIVE_YEAR_TARGETS.search(
-            text, max(0, start - _DENSE_CONTEXT), start
-        ):
+        if _FIVE_YEAR_TARGETS.search(text, max(0, start - _DENSE_CONTEXT), start):
             continue  # a five-year plan's targets, under its heading
         budget -= end - start
         if budget <= 0:
