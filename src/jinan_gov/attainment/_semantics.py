@@ -1,32 +1,19 @@
 """How a target's wording reads an actual value: the one definition of attainment.
 
 A target is its figures (``value``, ``value_upper``, ``value_target``, ``value_stretch``), its
-``qualifier`` and its ``direction``. :func:`comparison` names how it compares an actual value;
-:func:`limits` turns that into thresholds on the actual (exact at the 左右 band edges);
-:func:`compile_targets` does both for every row of a target frame, in whatever schema it comes
-from, as long as it has :data:`TARGET_COLUMNS`. Per row, :func:`outcome_expr` compares an
-actual (and a benchmark) with the thresholds, and :func:`outcomes` describes each outcome.
-
-=================  ==========================================================
-qualifier          attained when (direction "higher"; mirrored for "lower")
-=================  ==========================================================
-at_least, strive   actual >= target (以上, 不低于, 不少于, 力争)
-plain, reach       actual >= target (a bare figure or 达到 is a floor)
-exceed             actual > target (突破, 超过: the figure must be passed)
-about              actual >= target - tolerance (左右; above the band = exceeded)
-cap_about          actual <= target + tolerance (控制在…左右)
-at_most            actual <= target (以内, 不超过)
-range              actual >= lower bound (2—3个; above the upper bound = exceeded)
-tiers              actual >= floor tier; ``tier_reached`` names the highest tier
-above_benchmark    actual > benchmark (高于全省平均水平); no benchmark: not assessable
-in_step            actual >= benchmark (与经济增长同步: keeps pace); no benchmark: not assessable
-qualitative        actual is true (1) / false (0)
-=================  ==========================================================
+``qualifier`` and its ``direction``. :data:`SEMANTICS` maps every qualifier × direction pair
+to one way of comparing (:func:`comparison`); :func:`limits` turns that into thresholds on
+the actual (exact at the 左右 band edges); :func:`compile_targets` does both for every row of
+a target frame, in whatever schema it comes from, as long as it has :data:`TARGET_COLUMNS`.
+Per row, :func:`outcome_expr` compares an actual (and a benchmark) with the thresholds, and
+:func:`outcomes` describes each outcome. :func:`semantics_table` is the table of every pair
+that the documentation shows (``docs/guide/attainment.md``; a test keeps the two equal).
 
 To assess actuals against another table of targets (extracted from a report, say), give it
 the :data:`TARGET_COLUMNS`, compile it with :func:`compile_targets` and hand the result to
-:func:`._engine.assess_frame`. A new qualifier is one more code in :func:`comparison`,
-one branch in :func:`limits` and its reasons in ``_REASONS``; nothing else changes.
+:func:`._engine.assess_frame`. A new qualifier is one more row in ``_BY_QUALIFIER``; a new
+way of comparing one more code, one branch in :func:`limits`, its reasons in ``_REASONS``
+and its wording in ``_WORDING``; nothing else changes.
 """
 
 from __future__ import annotations
@@ -39,10 +26,13 @@ from typing import NamedTuple
 
 import polars as pl
 
-from jinan_gov.schemas.vocab import QUALIFIERS, STATUSES, TIERS
+from jinan_gov.errors import brief
+from jinan_gov.schemas.vocab import DIRECTIONS, QUALIFIERS, STATUSES, TIERS
 
 __all__ = (
     "QUALIFIER_DTYPE",
+    "RELATIVE_CODES",
+    "SEMANTICS",
     "STATUS_DTYPE",
     "TARGET_COLUMNS",
     "TIER_DTYPE",
@@ -53,6 +43,7 @@ __all__ = (
     "limits",
     "outcome_expr",
     "outcomes",
+    "semantics_table",
 )
 
 TARGET_COLUMNS = pl.Schema(
@@ -74,11 +65,85 @@ TARGET_COLUMNS = pl.Schema(
 # How a target compares an actual value.
 FLOOR, EXCEED, CAP, ABOUT_HIGH, ABOUT_LOW, ABOUT_BAND, CAP_ABOUT = range(7)
 RANGE, TIERS_CODE, BENCHMARK, QUALITATIVE, IN_STEP = range(7, 12)
-_COMPARISONS = 12
+UNDER, RANGE_LOW, RANGE_BAND, TIERS_LOW, BENCHMARK_LOW, IN_STEP_LOW = range(12, 18)
+_COMPARISONS = 18
+RELATIVE_CODES = (BENCHMARK, IN_STEP, BENCHMARK_LOW, IN_STEP_LOW)
 
 # Per-row outcomes; MET_MIDDLE is "met" at the middle (目标) tier of a tiered target.
 EXCEEDED, MET, MISSED, NO_BENCHMARK, MET_MIDDLE, NO_ACTUAL = range(6)
 _OUTCOME_COUNT = 6
+
+# Every qualifier × direction pair, defined once: the comparison for (higher, lower, neutral).
+# A neutral target reads like a higher-is-better one, except where the wording states a band
+# (左右, a range): then inside the band is met and outside it missed, in either direction.
+_BY_QUALIFIER: dict[str, tuple[int, int, int]] = {
+    "at_least": (FLOOR, CAP, FLOOR),
+    "strive": (FLOOR, CAP, FLOOR),
+    "plain": (FLOOR, CAP, FLOOR),
+    "reach": (FLOOR, CAP, FLOOR),
+    "exceed": (EXCEED, UNDER, EXCEED),
+    "about": (ABOUT_HIGH, ABOUT_LOW, ABOUT_BAND),
+    "cap_about": (CAP_ABOUT, CAP_ABOUT, CAP_ABOUT),
+    "at_most": (CAP, CAP, CAP),
+    "range": (RANGE, RANGE_LOW, RANGE_BAND),
+    "tiers": (TIERS_CODE, TIERS_LOW, TIERS_CODE),
+    "above_benchmark": (BENCHMARK, BENCHMARK_LOW, BENCHMARK),
+    "in_step": (IN_STEP, IN_STEP_LOW, IN_STEP),
+    "qualitative": (QUALITATIVE, QUALITATIVE, QUALITATIVE),
+}
+SEMANTICS: dict[tuple[str, str], int] = {
+    (qualifier, direction): codes[i]
+    for qualifier, codes in _BY_QUALIFIER.items()
+    for i, direction in enumerate(DIRECTIONS)
+}
+"""The comparison code of every (qualifier, direction) pair."""
+
+_EXAMPLES = {
+    "at_least": "5.5%以上, 不低于",
+    "strive": "力争5%",
+    "plain": "新增城镇就业15万人",
+    "reach": "达到17%",
+    "exceed": "突破700亿元",
+    "about": "6%左右",
+    "cap_about": "控制在3%左右",
+    "at_most": "以内, 不超过",
+    "range": "2—3个",
+    "tiers": "不低于20天、目标25天、力争30天",
+    "above_benchmark": "高于全省平均水平",
+    "in_step": "与经济增长同步",
+    "qualitative": "完成省下达的…约束性指标",
+}
+# Examples of the lower-is-better reading, where it differs from the one above.
+_LOWER_EXAMPLES = {
+    "plain": "城镇调查失业率5.5%",
+    "strive": "失业率力争控制在5.5%以内",
+    "exceed": "降到…以下",
+    "range": "失业率控制在5%—5.5%",
+    "tiers": "不高于…、目标…、力争…",
+    "above_benchmark": "失业率好于全国平均水平",
+}
+
+# What each comparison means: (attained when, exceeded when), in the docs' words.
+_WORDING: dict[int, tuple[str, str]] = {
+    FLOOR: ("actual ≥ target", "actual > target"),
+    CAP: ("actual ≤ target", "actual < target"),
+    EXCEED: ("actual > target (equal is not enough)", "actual > target"),
+    UNDER: ("actual < target (equal is not enough)", "actual < target"),
+    ABOUT_HIGH: ("actual ≥ target − tolerance", "actual > target + tolerance"),
+    ABOUT_LOW: ("actual ≤ target + tolerance", "actual < target − tolerance"),
+    ABOUT_BAND: ("target − tolerance ≤ actual ≤ target + tolerance", "never"),
+    CAP_ABOUT: ("actual ≤ target + tolerance", "actual < target − tolerance"),
+    RANGE: ("actual ≥ lower bound", "actual > upper bound"),
+    RANGE_LOW: ("actual ≤ upper bound", "actual < lower bound"),
+    RANGE_BAND: ("lower bound ≤ actual ≤ upper bound", "never"),
+    TIERS_CODE: ("actual ≥ floor tier", "actual ≥ stretch tier"),
+    TIERS_LOW: ("actual ≤ floor tier", "actual ≤ stretch tier"),
+    BENCHMARK: ("actual > benchmark", "never"),
+    BENCHMARK_LOW: ("actual < benchmark", "never"),
+    IN_STEP: ("actual ≥ benchmark", "never"),
+    IN_STEP_LOW: ("actual ≤ benchmark", "never"),
+    QUALITATIVE: ("actual is true (1)", "never"),
+}
 
 _REASONS: dict[tuple[int, int], str] = {
     (FLOOR, EXCEEDED): "above the floor (以上/不低于/达到)",
@@ -86,6 +151,8 @@ _REASONS: dict[tuple[int, int], str] = {
     (FLOOR, MISSED): "below the floor",
     (EXCEED, EXCEEDED): "passed the figure (突破/超过)",
     (EXCEED, MISSED): "did not pass the figure (突破/超过 needs more than it)",
+    (UNDER, EXCEEDED): "below the figure (lower is better)",
+    (UNDER, MISSED): "did not get below the figure (lower is better)",
     (CAP, EXCEEDED): "below the cap (以内/不超过)",
     (CAP, MET): "exactly at the cap",
     (CAP, MISSED): "above the cap",
@@ -103,14 +170,27 @@ _REASONS: dict[tuple[int, int], str] = {
     (RANGE, EXCEEDED): "above the upper bound of the range",
     (RANGE, MET): "within the range",
     (RANGE, MISSED): "below the lower bound of the range",
+    (RANGE_LOW, EXCEEDED): "below the lower bound of the range (lower is better)",
+    (RANGE_LOW, MET): "within the range",
+    (RANGE_LOW, MISSED): "above the upper bound of the range (lower is better)",
+    (RANGE_BAND, MET): "within the range",
+    (RANGE_BAND, MISSED): "outside the range",
     (TIERS_CODE, EXCEEDED): "reached the stretch tier (力争)",
     (TIERS_CODE, MET): "reached the floor tier (不低于)",
     (TIERS_CODE, MET_MIDDLE): "reached the target tier (目标)",
     (TIERS_CODE, MISSED): "below the floor tier (不低于)",
+    (TIERS_LOW, EXCEEDED): "reached the stretch tier (力争; lower is better)",
+    (TIERS_LOW, MET): "reached the floor tier (lower is better)",
+    (TIERS_LOW, MET_MIDDLE): "reached the target tier (目标; lower is better)",
+    (TIERS_LOW, MISSED): "above the floor tier (lower is better)",
     (BENCHMARK, MET): "higher than the benchmark (高于全省平均水平)",
     (BENCHMARK, MISSED): "not higher than the benchmark",
+    (BENCHMARK_LOW, MET): "lower (better) than the benchmark (好于平均水平)",
+    (BENCHMARK_LOW, MISSED): "not lower than the benchmark (lower is better)",
     (IN_STEP, MET): "at least as fast as the benchmark (同步)",
     (IN_STEP, MISSED): "slower than the benchmark",
+    (IN_STEP_LOW, MET): "no higher than the benchmark (同步; lower is better)",
+    (IN_STEP_LOW, MISSED): "higher than the benchmark (lower is better)",
     (QUALITATIVE, MET): "reported as met",
     (QUALITATIVE, MISSED): "reported as not met",
 }
@@ -127,34 +207,47 @@ def comparison(qualifier: str, direction: str) -> int:
 
     >>> comparison("about", "lower") == ABOUT_LOW
     True
+    >>> comparison("range", "lower") == RANGE_LOW
+    True
     """
-    lower = direction == "lower"
-    if qualifier in ("at_least", "strive") or (qualifier in ("plain", "reach") and not lower):
-        return FLOOR
-    if qualifier in ("at_most", "plain", "reach"):
-        return CAP
-    if qualifier == "about":
-        return {"higher": ABOUT_HIGH, "lower": ABOUT_LOW}.get(direction, ABOUT_BAND)
-    simple = {
-        "exceed": EXCEED,
-        "cap_about": CAP_ABOUT,
-        "range": RANGE,
-        "tiers": TIERS_CODE,
-        "above_benchmark": BENCHMARK,
-        "in_step": IN_STEP,
-        "qualitative": QUALITATIVE,
-    }
-    if qualifier not in simple:
-        raise ValueError(f"unknown qualifier {qualifier!r}; valid: {', '.join(QUALIFIERS)}")
-    return simple[qualifier]
+    if qualifier not in _BY_QUALIFIER:
+        raise ValueError(f"unknown qualifier {brief(qualifier)}; valid: {', '.join(QUALIFIERS)}")
+    if direction not in DIRECTIONS:
+        raise ValueError(f"unknown direction {brief(direction)}; valid: {', '.join(DIRECTIONS)}")
+    return SEMANTICS[(qualifier, direction)]
+
+
+def semantics_table() -> str:
+    """The Markdown table of every qualifier × direction pair (as the docs show it).
+
+    Directions read the same way share a row.
+
+    >>> semantics_table().splitlines()[2].startswith("| `plain` | higher, neutral |")
+    True
+    """
+    lines = [
+        "| qualifier | direction | example | attained when | `exceeded` when |",
+        "|---|---|---|---|---|",
+    ]
+    for qualifier in QUALIFIERS:
+        codes = _BY_QUALIFIER[qualifier]
+        for code in dict.fromkeys(codes):
+            directions = ", ".join(d for d, c in zip(DIRECTIONS, codes, strict=True) if c == code)
+            attained, exceeded = _WORDING[code]
+            example = _EXAMPLES[qualifier]
+            if directions == "lower":
+                example = _LOWER_EXAMPLES.get(qualifier, "(lower is better)")
+            lines.append(f"| `{qualifier}` | {directions} | {example} | {attained} | {exceeded} |")
+    return "\n".join(lines)
 
 
 class Limits(NamedTuple):
     """Thresholds on an actual value ``a``, checked in this order.
 
-    missed when ``a < low`` or ``a > high`` (or, for a relative target, ``a <= benchmark``);
-    otherwise exceeded when ``a > above`` or ``a < below``; otherwise met, at the middle tier
-    when ``a > middle``. ``band`` is the absolute tolerance of a 左右 target.
+    missed when ``a < low`` or ``a > high`` (or, for a relative target, behind its
+    benchmark); otherwise exceeded when ``a > above`` or ``a < below``; otherwise met, at the
+    middle tier when ``a > middle`` or ``a < under_middle``. ``band`` is the absolute
+    tolerance of a 左右 target.
     """
 
     low: float
@@ -163,6 +256,7 @@ class Limits(NamedTuple):
     below: float
     middle: float
     band: float | None
+    under_middle: float = -math.inf
 
 
 _INF = math.inf
@@ -190,7 +284,7 @@ def limits(
     >>> limits(ABOUT_HIGH, 1.0, tolerance=Decimal("0.18")).low
     0.82
     """
-    if code in (BENCHMARK, IN_STEP):
+    if code in RELATIVE_CODES:
         return Limits(-_INF, _INF, _INF, -_INF, _INF, None)
     if code == QUALITATIVE:
         return Limits(1.0, _INF, _INF, -_INF, _INF, None)
@@ -212,14 +306,25 @@ def limits(
         low = above = value
     elif code == EXCEED:
         low, above = math.nextafter(value, _INF), value
+    elif code == UNDER:
+        high, below = math.nextafter(value, -_INF), value
     elif code == CAP:
         high = below = value
     elif code == RANGE:
         low, above = value, upper if upper is not None else _INF
+    elif code == RANGE_LOW:  # lower is better: above the range missed, below it exceeded
+        high, below = (upper if upper is not None else value), value
+    elif code == RANGE_BAND:
+        low, high = value, upper if upper is not None else value
     elif code == TIERS_CODE:
         low = value
         above = math.nextafter(stretch, -_INF) if stretch is not None else _INF
         mid = math.nextafter(middle, -_INF) if middle is not None else _INF
+    elif code == TIERS_LOW:
+        high = value
+        below = math.nextafter(stretch, _INF) if stretch is not None else -_INF
+        under = math.nextafter(middle, _INF) if middle is not None else -_INF
+        return Limits(low, high, above, below, mid, band, under)
     return Limits(low, high, above, below, mid, band)
 
 
@@ -267,6 +372,7 @@ def compile_targets(targets: pl.DataFrame, tolerance: Decimal) -> Compiled:
             "_below": pl.Float64,
             "_middle": pl.Float64,
             "tolerance": pl.Float64,
+            "_under_middle": pl.Float64,
         },
         orient="row",
     )
@@ -292,7 +398,7 @@ def compile_targets(targets: pl.DataFrame, tolerance: Decimal) -> Compiled:
         ids=frame["id"].clone(),
         columns=columns,
         qualitative=tuple(i for i, code in enumerate(codes) if code == QUALITATIVE),
-        relative=tuple(i for i, code in enumerate(codes) if code in (BENCHMARK, IN_STEP)),
+        relative=tuple(i for i, code in enumerate(codes) if code in RELATIVE_CODES),
     )
 
 
@@ -301,10 +407,20 @@ def outcome_expr(benchmarks: bool) -> pl.Expr:
     actual = pl.col("actual")
     missed = (actual < pl.col("_low")) | (actual > pl.col("_high"))
     code = pl.col("_code")
-    unassessable = code.is_in([BENCHMARK, IN_STEP])
+    unassessable = code.is_in(RELATIVE_CODES)
     if benchmarks:
         benchmark = pl.col("benchmark")
-        behind = pl.when(code == IN_STEP).then(actual < benchmark).otherwise(actual <= benchmark)
+        behind = (
+            pl.when(code == BENCHMARK)
+            .then(actual <= benchmark)
+            .when(code == IN_STEP)
+            .then(actual < benchmark)
+            .when(code == BENCHMARK_LOW)
+            .then(actual >= benchmark)
+            .when(code == IN_STEP_LOW)
+            .then(actual > benchmark)
+            .otherwise(pl.lit(value=False))
+        )
         missed = missed | behind.fill_null(value=False)
         unassessable = unassessable & benchmark.is_null()
     exceeded = (actual > pl.col("_above")) | (actual < pl.col("_below"))
@@ -317,7 +433,7 @@ def outcome_expr(benchmarks: bool) -> pl.Expr:
         .then(MISSED)
         .when(exceeded)
         .then(EXCEEDED)
-        .when(actual > pl.col("_middle"))
+        .when((actual > pl.col("_middle")) | (actual < pl.col("_under_middle")))
         .then(MET_MIDDLE)
         .otherwise(MET)
         .cast(pl.UInt8)
@@ -341,7 +457,7 @@ def outcomes() -> pl.DataFrame:
                 rows.append((None, "not_assessable", None, _NO_BENCHMARK))
             else:
                 reason = _REASONS.get((code, outcome), "")
-                tier = tiers.get(outcome) if code == TIERS_CODE else None
+                tier = tiers.get(outcome) if code in (TIERS_CODE, TIERS_LOW) else None
                 rows.append((outcome != MISSED, status[outcome], tier, reason))
     return pl.DataFrame(
         rows,
