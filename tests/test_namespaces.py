@@ -36,6 +36,7 @@ PUBLIC: dict[str, tuple[str, ...]] = {
         "ExportError",
         "InvalidActualsError",
         "InvalidHolidayNoticeError",
+        "InvalidTargetsError",
         "QuoteNotFoundError",
         "UnknownDocumentError",
         "UnknownIdError",

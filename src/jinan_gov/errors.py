@@ -16,6 +16,7 @@ __all__ = (
     "ExportError",
     "InvalidActualsError",
     "InvalidHolidayNoticeError",
+    "InvalidTargetsError",
     "QuoteNotFoundError",
     "UnknownDocumentError",
     "UnknownIdError",
@@ -105,6 +106,10 @@ class CalendarNotPublishedError(ValueError):
 
 class InvalidActualsError(ValueError):
     """Actual values handed to :func:`jinan_gov.assess` that cannot be assessed as given."""
+
+
+class InvalidTargetsError(ValueError):
+    """A table of targets handed to :func:`jinan_gov.assess` that cannot be read as targets."""
 
 
 class ExportError(OSError):

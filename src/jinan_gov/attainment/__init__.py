@@ -32,6 +32,7 @@ from jinan_gov.attainment._inputs import (
 from jinan_gov.attainment._semantics import TARGET_COLUMNS, Compiled, compile_targets
 from jinan_gov.attainment._user_csv import CsvSource, read_values_csv
 from jinan_gov.attainment._what_if import what_if_targets
+from jinan_gov.errors import InvalidTargetsError
 from jinan_gov.plan import indicators
 from jinan_gov.schemas.vocab import DEFAULT_TOLERANCE, STATUSES
 
@@ -77,7 +78,7 @@ def _compiled_targets(targets: object, tolerance: Decimal) -> Compiled:
         checked = ExtractedTargetSchema.validate(targets)
     except (pandera.errors.SchemaError, pandera.errors.SchemaErrors) as error:
         first = str(error).strip().splitlines()[0]
-        raise ValueError(f"targets do not match ExtractedTargetSchema: {first}") from None
+        raise InvalidTargetsError(f"targets do not match ExtractedTargetSchema: {first}") from None
     no_figure = pl.lit(None, dtype=pl.Float64)
     return compile_targets(
         checked.select(

@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 import polars as pl
 
-from jinan_gov.errors import brief
+from jinan_gov.errors import InvalidTargetsError, brief
 from jinan_gov.schemas.vocab import DIRECTIONS, QUALIFIERS, STATUSES, TIERS
 
 __all__ = (
@@ -211,9 +211,13 @@ def comparison(qualifier: str, direction: str) -> int:
     True
     """
     if qualifier not in _BY_QUALIFIER:
-        raise ValueError(f"unknown qualifier {brief(qualifier)}; valid: {', '.join(QUALIFIERS)}")
+        raise InvalidTargetsError(
+            f"unknown qualifier {brief(qualifier)}; valid: {', '.join(QUALIFIERS)}"
+        )
     if direction not in DIRECTIONS:
-        raise ValueError(f"unknown direction {brief(direction)}; valid: {', '.join(DIRECTIONS)}")
+        raise InvalidTargetsError(
+            f"unknown direction {brief(direction)}; valid: {', '.join(DIRECTIONS)}"
+        )
     return SEMANTICS[(qualifier, direction)]
 
 
@@ -289,7 +293,7 @@ def limits(
     if code == QUALITATIVE:
         return Limits(1.0, _INF, _INF, -_INF, _INF, None)
     if value is None:
-        raise ValueError("a target compared with a figure needs a value")
+        raise InvalidTargetsError("a target compared with a figure needs a value")
     band: float | None = None
     low, high, above, below, mid = -_INF, _INF, _INF, -_INF, _INF
     if code in (ABOUT_HIGH, ABOUT_LOW, ABOUT_BAND, CAP_ABOUT):
@@ -342,12 +346,31 @@ class Compiled:
     relative: tuple[int, ...]
 
 
+_FIGURES = ("value", "value_upper", "value_target", "value_stretch")
+
+
+def _check_finite(frame: pl.DataFrame) -> None:
+    """Refuse a NaN or infinite figure, naming the target and its row."""
+    bad = pl.any_horizontal(~pl.col(name).is_finite().fill_null(value=True) for name in _FIGURES)
+    rows = frame.with_row_index("_row").filter(bad)
+    if rows.height:
+        row = rows.row(0, named=True)
+        column = next(name for name in _FIGURES if not math.isfinite(row[name] or 0.0))
+        raise InvalidTargetsError(
+            f"target {brief(row['id'])} (row {row['_row']}) has {column} {row[column]}; "
+            "target figures must be finite numbers (empty where the qualifier has none)"
+        )
+
+
 def compile_targets(targets: pl.DataFrame, tolerance: Decimal) -> Compiled:
     """Thresholds and descriptive columns for every row of a target frame."""
     missing = [name for name in TARGET_COLUMNS if name not in targets.columns]
     if missing:
-        raise ValueError(f"target frame lacks column(s) {missing}; needs {list(TARGET_COLUMNS)}")
+        raise InvalidTargetsError(
+            f"target frame lacks column(s) {missing}; needs {list(TARGET_COLUMNS)}"
+        )
     frame = targets.select(pl.col(name).cast(dtype) for name, dtype in TARGET_COLUMNS.items())
+    _check_finite(frame)
     codes: list[int] = []
     rows: list[Limits] = []
     for row in frame.iter_rows(named=True):
