@@ -532,3 +532,26 @@ def test_summary_by_a_single_column_name() -> None:
     )
     with pytest.raises(TypeError, match="by must be"):
         attainment_summary(result, by=3)  # type: ignore[arg-type]
+
+
+def test_a_benchmark_for_a_scenario_that_does_not_exist_is_refused() -> None:
+    relative = "foreign_trade_growth_2023"
+    actuals = pl.DataFrame(
+        {"scenario": ["low", "high"], "id": [relative] * 2, "actual": [3.0, 6.0]}
+    )
+    benchmarks = pl.DataFrame(
+        {"scenario": [None, "hihg"], "id": [relative] * 2, "benchmark": [4.0, 7.0]}
+    )
+    with pytest.raises(
+        InvalidActualsError,
+        match=r"benchmark given for scenario 'hihg', which no actual has; known scenarios: "
+        r"'low', 'high'",
+    ):
+        assess(actuals, benchmarks=benchmarks)
+    with pytest.raises(InvalidActualsError, match="known scenarios: none"):
+        assess({relative: 3.0}, benchmarks=benchmarks.drop_nulls())
+    numbered = actuals.with_columns(scenario=pl.Series([1, 2]))
+    with pytest.raises(InvalidActualsError, match=r"scenario 'hihg'.*known scenarios: 1, 2"):
+        assess(numbered, benchmarks=benchmarks)
+    good = benchmarks.with_columns(scenario=pl.Series([None, "high"]))
+    assert assess(actuals, benchmarks=good)["status"].to_list() == ["missed", "missed"]

@@ -19,6 +19,7 @@ PUBLIC: dict[str, tuple[str, ...]] = {
         "assess",
         "assessable_targets",
         "attainment_summary",
+        "check_benchmark_scenarios",
         "read_actuals",
         "read_benchmarks",
         "what_if_targets",

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, SupportsFloat, cast, overload
 
 import polars as pl
 
-from jinan_gov.attainment._engine import assess_frame, result_schema
+from jinan_gov.attainment._engine import assess_frame, check_benchmark_scenarios, result_schema
 from jinan_gov.attainment._inputs import (
     SUPPORTED,
     ArrowStream,
@@ -46,6 +46,7 @@ __all__ = (
     "assess",
     "assessable_targets",
     "attainment_summary",
+    "check_benchmark_scenarios",
     "read_actuals",
     "read_benchmarks",
     "what_if_targets",

@@ -19,9 +19,15 @@ from typing import cast
 import polars as pl
 
 from jinan_gov.attainment._semantics import Compiled, outcome_expr, outcomes
-from jinan_gov.errors import InvalidActualsError, UnknownIdError
+from jinan_gov.errors import InvalidActualsError, UnknownIdError, brief
 
-__all__ = ("RESULT_COLUMNS", "assess_frame", "index_of", "result_schema")
+__all__ = (
+    "RESULT_COLUMNS",
+    "assess_frame",
+    "check_benchmark_scenarios",
+    "index_of",
+    "result_schema",
+)
 
 RESULT_COLUMNS = (
     "scenario",
@@ -235,8 +241,27 @@ def _benchmark_table(benchmarks: pl.DataFrame, compiled: Compiled) -> pl.DataFra
     return indexed.select("scenario", "_idx", "benchmark")
 
 
+def check_benchmark_scenarios(benchmarks: pl.DataFrame, scenarios: pl.Series) -> None:
+    """Refuse a benchmark whose scenario no actual has, naming the known scenarios."""
+    if "scenario" not in benchmarks.columns:
+        return
+    given = benchmarks["scenario"].drop_nulls()
+    known = scenarios.drop_nulls().unique(maintain_order=True)
+    try:
+        unknown = given.filter(~given.cast(known.dtype).is_in(known.implode()).fill_null(True))
+    except pl.exceptions.PolarsError:
+        unknown = given
+    if unknown.len():
+        shown = ", ".join(brief(v) for v in known.head(5).to_list()) or "none"
+        more = " ..." if known.len() > 5 else ""
+        raise InvalidActualsError(
+            f"benchmark given for scenario {brief(unknown[0])}, which no actual has; "
+            f"known scenarios: {shown}{more}"
+        )
+
+
 def _split_benchmarks(
-    columns: pl.DataFrame, benchmarks: pl.DataFrame, compiled: Compiled, scenario: pl.DataType
+    columns: pl.DataFrame, benchmarks: pl.DataFrame, compiled: Compiled, scenarios: pl.Series
 ) -> tuple[pl.DataFrame, pl.DataFrame | None]:
     """Benchmarks given for every scenario become a per-target column; those given for one
     scenario come back as a table to join per (scenario, target), overriding them."""
@@ -249,13 +274,8 @@ def _split_benchmarks(
     per_scenario = table.filter(pl.col("scenario").is_not_null())
     if not per_scenario.height:
         return columns, None
-    try:
-        keyed = per_scenario.with_columns(pl.col("scenario").cast(scenario))
-    except pl.exceptions.PolarsError:
-        raise InvalidActualsError(
-            f"benchmark scenarios {per_scenario['scenario'].head(5).to_list()} do not fit "
-            f"the actuals' scenario column ({scenario})"
-        ) from None
+    check_benchmark_scenarios(per_scenario, scenarios)  # every one fits the dtype and exists
+    keyed = per_scenario.with_columns(pl.col("scenario").cast(scenarios.dtype))
     return columns, keyed.rename({"benchmark": "_scenario_benchmark"})
 
 
@@ -337,9 +357,7 @@ def assess_frame(
     _check_duplicates(work, period)
     columns, per_scenario = compiled.columns, None
     if benchmarks is not None:
-        columns, per_scenario = _split_benchmarks(
-            columns, benchmarks, compiled, work.schema["scenario"]
-        )
+        columns, per_scenario = _split_benchmarks(columns, benchmarks, compiled, work["scenario"])
     per_target = _PerTarget(columns, work["_idx"], period)
     describe = _Describe(per_scenario, benchmarks=benchmarks is not None)
     parts = []

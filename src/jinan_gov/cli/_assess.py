@@ -18,7 +18,13 @@ from typing import Any
 
 import polars as pl
 
-from jinan_gov.attainment import assess, attainment_summary, read_actuals, read_benchmarks
+from jinan_gov.attainment import (
+    assess,
+    attainment_summary,
+    check_benchmark_scenarios,
+    read_actuals,
+    read_benchmarks,
+)
 from jinan_gov.cli._input import read_input
 from jinan_gov.cli._io import (
     PROG,
@@ -181,11 +187,18 @@ def run(args: argparse.Namespace, out: OutputSpec) -> int:
         read_input(read_benchmarks, args.benchmarks, "benchmarks") if args.benchmarks else None
     )
     targets = read_input(read_extracted_targets, targets_file, "targets") if targets_file else None
+    if benchmarks is not None:  # once for all rows: each batch gets only its own scenarios'
+        check_benchmark_scenarios(benchmarks, actuals["scenario"])
+
+    def assessed(batch: pl.DataFrame) -> pl.DataFrame:
+        bench = benchmarks
+        if bench is not None and batch.height < actuals.height:
+            here = batch["scenario"].unique().implode()
+            bench = bench.filter(pl.col("scenario").is_null() | pl.col("scenario").is_in(here))
+        return assess(batch, benchmarks=bench, tolerance=args.tolerance, targets=targets)
+
     totals = _Totals()
-    results = (
-        totals.add(assess(batch, benchmarks=benchmarks, tolerance=args.tolerance, targets=targets))
-        for batch in batches(actuals, BATCH_ROWS)
-    )
+    results = (totals.add(assessed(batch)) for batch in batches(actuals, BATCH_ROWS))
     if args.summary:
         for _ in results:
             pass
