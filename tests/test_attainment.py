@@ -555,3 +555,21 @@ def test_a_benchmark_for_a_scenario_that_does_not_exist_is_refused() -> None:
         assess(numbered, benchmarks=benchmarks)
     good = benchmarks.with_columns(scenario=pl.Series([None, "high"]))
     assert assess(actuals, benchmarks=good)["status"].to_list() == ["missed", "missed"]
+
+
+def test_implausible_units_are_flagged_never_changed() -> None:
+    result = assess(
+        {
+            "new_urban_jobs_2023": 168000,  # persons, where the target is in 万人
+            "gdp_growth_2023": 0.059,  # a fraction, where the target is in %
+            "cpi_growth_2023": 2.0,
+            "services_value_added_growth_2023": 0.01,  # under 1/100 of 6
+        }
+    )
+    warnings = dict(zip(result["id"], result["warning"].cast(pl.String), strict=True))
+    assert warnings["new_urban_jobs_2023"] == "more than 100× the target (in 万人): check the unit"
+    assert warnings["gdp_growth_2023"].startswith("looks like a fraction; the target is in %")
+    assert warnings["cpi_growth_2023"] is None
+    assert warnings["services_value_added_growth_2023"].startswith("less than 1/100 of the target")
+    assert result["actual"].to_list() == [168000.0, 0.059, 2.0, 0.01]  # kept as given
+    AssessmentSchema.validate(result)

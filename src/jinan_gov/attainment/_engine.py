@@ -27,6 +27,7 @@ __all__ = (
     "check_benchmark_scenarios",
     "index_of",
     "result_schema",
+    "warning_expr",
 )
 
 RESULT_COLUMNS = (
@@ -48,8 +49,39 @@ RESULT_COLUMNS = (
     "tier_reached",
     "binding",
     "reason",
+    "warning",
 )
 _OUTCOME_COUNT = 6
+_SCALE = 100.0  # an actual more than 100× (or under 1/100 of) its target is flagged
+
+
+def warning_expr() -> pl.Expr:
+    """A note when an actual looks like the wrong unit for its target; null otherwise.
+
+    Flagged, never changed: more than 100 times or less than 1/100 of the target, or a
+    fraction where the target is in % (0.059 for 5.9 %).
+    """
+    actual, target = pl.col("actual"), pl.col("target")
+    unit = pl.col("unit").cast(pl.String)
+    ratio = actual.abs() / target.abs()
+    percent = actual * 100 / target
+    fraction = (unit == "%") & (actual.abs() < 1) & (percent >= 0.5) & (percent <= 2)
+    usable = target.is_not_null() & (target != 0) & actual.is_not_null() & (actual != 0)
+    in_unit = pl.concat_str(
+        pl.lit(" (in "), unit.fill_null("its unit"), pl.lit("): check the unit")
+    )
+    return (
+        pl.when(usable & fraction)
+        .then(pl.lit("looks like a fraction; the target is in % (give 5.9, not 0.059)"))
+        .when(usable & (ratio > _SCALE))
+        .then(pl.concat_str(pl.lit("more than 100× the target"), in_unit))
+        .when(usable & (ratio < 1 / _SCALE))
+        .then(pl.concat_str(pl.lit("less than 1/100 of the target"), in_unit))
+        .cast(pl.Categorical)
+        .alias("warning")
+    )
+
+
 _BATCH_ROWS = 1 << 18
 _PERIOD_SEARCH = 1 << 14
 _INDEX = pl.UInt16
@@ -285,6 +317,7 @@ def result_schema(compiled: Compiled, scenario: pl.DataType, ids: pl.DataType) -
     labels = {
         "scenario": pl.String() if scenario == pl.Null else scenario,
         "id": pl.String() if ids == pl.Null else ids,
+        "warning": pl.Categorical(),
     }
     return pl.Schema(
         {name: labels.get(name) or known.get(name) or pl.Float64() for name in RESULT_COLUMNS}
@@ -308,6 +341,7 @@ class _Describe:
         else:
             columns["benchmark"] = pl.lit(None, dtype=pl.Float64).alias("benchmark")
             columns["gap"] = (pl.col("actual") - pl.col("target")).alias("gap")
+        columns["warning"] = warning_expr()
         self.result = [columns.get(name, pl.col(name)) for name in RESULT_COLUMNS]
 
     def __call__(self, work: pl.DataFrame) -> pl.DataFrame:

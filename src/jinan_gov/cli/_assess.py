@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import sys
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -40,6 +41,7 @@ from jinan_gov.cli._io import (
     write_json,
     write_output,
 )
+from jinan_gov.errors import brief
 from jinan_gov.extract import read_extracted_targets
 from jinan_gov.plan import indicators
 from jinan_gov.schemas.vocab import STATUSES
@@ -98,12 +100,31 @@ class _Totals:
     def __init__(self) -> None:
         self.counts = dict.fromkeys(_COUNTS, 0)
         self.summaries: list[pl.DataFrame] = []
+        self.warnings = 0
+        self.first_warning: dict[str, Any] | None = None
 
     def add(self, result: pl.DataFrame) -> pl.DataFrame:
         for name, value in _counts(result).items():
             self.counts[name] += value
         self.summaries.append(attainment_summary(result))
+        flagged = result.filter(pl.col("warning").is_not_null())
+        if flagged.height and self.first_warning is None:
+            self.first_warning = flagged.row(0, named=True)
+        self.warnings += flagged.height
         return result
+
+    def warn(self) -> None:
+        """One line on stderr when some actuals look like the wrong unit (never changed)."""
+        row = self.first_warning
+        if row is None:
+            return
+        actual = format_number(row["actual"])
+        print(
+            f"warning: {self.warnings} actual(s) look like the wrong unit (kept as given), "
+            f"e.g. {escape(brief(str(row['id'])))} = {actual}: {row['warning']}; "
+            "see the warning column",
+            file=sys.stderr,
+        )
 
     def summary(self) -> pl.DataFrame:
         return pl.concat(self.summaries)
@@ -223,6 +244,7 @@ def run(args: argparse.Namespace, out: OutputSpec) -> int:
         _print_summary(totals)
         if totals.counts["rows"] > TABLE_ROWS:
             print(rows_hint(totals.counts["rows"]))
+    totals.warn()
     return 0
 
 
