@@ -129,3 +129,33 @@ def test_submodules_are_attributes_without_an_import() -> None:
         "assert 'jinan_gov.widgets' not in sys.modules",
         "assert not hasattr(jinan_gov, 'widgets')",
     )
+
+
+def test_every_public_error_crosses_processes_and_copies() -> None:
+    import copy  # noqa: PLC0415
+    import pickle  # noqa: PLC0415
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
+    from jinan_gov import errors  # noqa: PLC0415
+
+    made = {
+        errors.UnknownIdError: errors.UnknownIdError("target id", "gdp", ["gdp_growth_2023"]),
+        errors.UnknownDocumentError: errors.UnknownDocumentError("plan", ["plan_2023"]),
+    }
+    for name in errors.__all__:
+        kind = getattr(errors, name)
+        error = made.get(kind) or kind(f"{name} message")
+        for twin in (pickle.loads(pickle.dumps(error)), copy.deepcopy(error)):
+            assert type(twin) is kind
+            assert str(twin) == str(error)
+            assert twin.args == error.args
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        future = pool.submit(_unknown_document)
+        with pytest.raises(jinan_gov.UnknownDocumentError, match="unknown doc_id 'plan'"):
+            future.result(timeout=60)
+
+
+def _unknown_document() -> None:
+    from jinan_gov.text.sources import source_text  # noqa: PLC0415
+
+    source_text("plan")

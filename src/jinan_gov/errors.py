@@ -16,6 +16,7 @@ __all__ = (
     "ExportError",
     "InvalidActualsError",
     "InvalidHolidayNoticeError",
+    "InvalidTargetsError",
     "QuoteNotFoundError",
     "UnknownDocumentError",
     "UnknownIdError",
@@ -77,12 +78,19 @@ class UnknownIdError(LookupError):
         # LookupError would otherwise wrap the message in quotes like KeyError does.
         return str(self.args[0])
 
+    def __reduce__(self) -> tuple[type[UnknownIdError], tuple[object, ...]]:
+        # Rebuilt from its fields, so it crosses processes (pickle) and copies (deepcopy).
+        return type(self), (self.kind, self.value, self.valid)
+
 
 class UnknownDocumentError(UnknownIdError):
     """A ``doc_id`` that is not one of the bundled documents."""
 
     def __init__(self, value: object, valid: Iterable[str]) -> None:
         super().__init__("doc_id", value, valid)
+
+    def __reduce__(self) -> tuple[type[UnknownIdError], tuple[object, ...]]:
+        return type(self), (self.value, self.valid)
 
 
 class QuoteNotFoundError(LookupError):
@@ -105,6 +113,10 @@ class CalendarNotPublishedError(ValueError):
 
 class InvalidActualsError(ValueError):
     """Actual values handed to :func:`jinan_gov.assess` that cannot be assessed as given."""
+
+
+class InvalidTargetsError(ValueError):
+    """A table of targets handed to :func:`jinan_gov.assess` that cannot be read as targets."""
 
 
 class ExportError(OSError):

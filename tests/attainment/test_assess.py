@@ -532,3 +532,44 @@ def test_summary_by_a_single_column_name() -> None:
     )
     with pytest.raises(TypeError, match="by must be"):
         attainment_summary(result, by=3)  # type: ignore[arg-type]
+
+
+def test_a_benchmark_for_a_scenario_that_does_not_exist_is_refused() -> None:
+    relative = "foreign_trade_growth_2023"
+    actuals = pl.DataFrame(
+        {"scenario": ["low", "high"], "id": [relative] * 2, "actual": [3.0, 6.0]}
+    )
+    benchmarks = pl.DataFrame(
+        {"scenario": [None, "hihg"], "id": [relative] * 2, "benchmark": [4.0, 7.0]}
+    )
+    with pytest.raises(
+        InvalidActualsError,
+        match=r"benchmark given for scenario 'hihg', which no actual has; known scenarios: "
+        r"'low', 'high'",
+    ):
+        assess(actuals, benchmarks=benchmarks)
+    with pytest.raises(InvalidActualsError, match="known scenarios: none"):
+        assess({relative: 3.0}, benchmarks=benchmarks.drop_nulls())
+    numbered = actuals.with_columns(scenario=pl.Series([1, 2]))
+    with pytest.raises(InvalidActualsError, match=r"scenario 'hihg'.*known scenarios: 1, 2"):
+        assess(numbered, benchmarks=benchmarks)
+    good = benchmarks.with_columns(scenario=pl.Series([None, "high"]))
+    assert assess(actuals, benchmarks=good)["status"].to_list() == ["missed", "missed"]
+
+
+def test_implausible_units_are_flagged_never_changed() -> None:
+    result = assess(
+        {
+            "new_urban_jobs_2023": 168000,  # persons, where the target is in 万人
+            "gdp_growth_2023": 0.059,  # a fraction, where the target is in %
+            "cpi_growth_2023": 2.0,
+            "services_value_added_growth_2023": 0.01,  # under 1/100 of 6
+        }
+    )
+    warnings = dict(zip(result["id"], result["warning"].cast(pl.String), strict=True))
+    assert warnings["new_urban_jobs_2023"] == "more than 100× the target (in 万人): check the unit"
+    assert warnings["gdp_growth_2023"].startswith("looks like a fraction; the target is in %")
+    assert warnings["cpi_growth_2023"] is None
+    assert warnings["services_value_added_growth_2023"].startswith("less than 1/100 of the target")
+    assert result["actual"].to_list() == [168000.0, 0.059, 2.0, 0.01]  # kept as given
+    AssessmentSchema.validate(result)

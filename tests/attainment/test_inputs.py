@@ -333,3 +333,23 @@ def test_a_directory_is_not_a_file(tmp_path: Path) -> None:
 def test_wrong_source_type() -> None:
     with pytest.raises(TypeError, match="a path, '-' for standard input, an open file or a frame"):
         read_actuals(3.5)  # type: ignore[arg-type]
+
+
+def test_float16_is_read_as_the_decimal_it_shows_in_every_input_kind() -> None:
+    import pyarrow as pa  # noqa: PLC0415
+
+    target = "services_value_added_growth_2023"  # 6%左右: met from 5.7
+    halves = np.array([5.7, 6.3, 5.69, 0.1, 65504.0], dtype=np.float16)
+    shown = [float(str(h)) for h in halves]  # as NumPy shows them (65504 shows as 65500.0)
+    scenarios = [str(i) for i in range(len(halves))]
+    pandas_frame = pd.DataFrame({"scenario": scenarios, "id": target, "actual": halves})
+    arrow = pa.table({"scenario": scenarios, "id": [target] * 5, "actual": pa.array(halves)})
+    polars_frame = pl.from_arrow(arrow)
+    assert isinstance(polars_frame, pl.DataFrame)
+    for frame in (pandas_frame, arrow, polars_frame, polars_frame.lazy()):
+        result = assess(frame)
+        collected = result.collect() if isinstance(result, pl.LazyFrame) else result
+        assert collected["actual"].to_list() == shown
+        assert collected["status"][0] == "met"
+    for half, value in zip(halves, shown, strict=True):
+        assert assess({target: half})["actual"].item() == value

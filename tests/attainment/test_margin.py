@@ -3,34 +3,39 @@
 from __future__ import annotations
 
 import polars as pl
+import pytest
 
-from jinan_gov.attainment._semantics import BENCHMARK, MET, MISSED, outcome_expr
+import jinan_gov as jg
+
+OPENING = "今年主要预期目标是：地区生产总值增长5%左右，"
+MARGIN = OPENING + "农村居民人均可支配收入增速高于全国平均水平1个百分点以上。"
+NO_MARGIN = OPENING + "农村居民人均可支配收入增速高于全国平均水平。"
 
 
-def _outcome(actual: float, benchmark: float, margin: float | None) -> int:
-    frame = pl.DataFrame(
-        {
-            "actual": [actual],
-            "benchmark": [benchmark],
-            "target": [margin],
-            "_code": [BENCHMARK],
-            "_low": [float("-inf")],
-            "_high": [float("inf")],
-            "_above": [float("inf")],
-            "_below": [float("-inf")],
-            "_middle": [float("inf")],
-        },
-        schema_overrides={"target": pl.Float64, "_code": pl.UInt8},
+def _status(text: str, actual: float, benchmark: float) -> str:
+    targets = jg.extract_targets(text)
+    actuals = pl.DataFrame({"id": ["t02"], "actual": [actual]})
+    benchmarks = pl.DataFrame({"id": ["t02"], "benchmark": [benchmark]})
+    return str(jg.assess(actuals, targets=targets, benchmarks=benchmarks)["status"].item())
+
+
+def test_the_margin_is_read_as_the_value() -> None:
+    row = jg.extract_targets(MARGIN).row(1, named=True)
+    assert (row["qualifier"], row["value"], row["unit"], row["benchmark"]) == (
+        "above_benchmark",
+        1.0,
+        "个百分点",
+        "全国",
     )
-    return int(frame.select(outcome_expr(benchmarks=True)).item())
 
 
-def test_a_margin_needs_the_benchmark_plus_the_margin() -> None:
-    assert _outcome(6.0, 5.0, 1.0) == MET
-    assert _outcome(6.5, 5.0, 1.0) == MET
-    assert _outcome(5.5, 5.0, 1.0) == MISSED
+@pytest.mark.parametrize(
+    ("actual", "expected"), [(6.0, "met"), (6.5, "met"), (5.99, "missed"), (5.5, "missed")]
+)
+def test_a_margin_needs_the_benchmark_plus_the_margin(actual: float, expected: str) -> None:
+    assert _status(MARGIN, actual, 5.0) == expected
 
 
-def test_without_a_margin_any_lead_is_enough() -> None:
-    assert _outcome(5.1, 5.0, None) == MET
-    assert _outcome(5.0, 5.0, None) == MISSED
+@pytest.mark.parametrize(("actual", "expected"), [(5.1, "met"), (5.0, "missed")])
+def test_without_a_margin_any_lead_is_enough(actual: float, expected: str) -> None:
+    assert _status(NO_MARGIN, actual, 5.0) == expected

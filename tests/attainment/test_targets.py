@@ -81,3 +81,23 @@ def test_ids_are_those_of_the_given_targets() -> None:
         jg.assess({"t01": 6.0}, targets=EXTRACTED, benchmarks={"t01": 5.0})
     empty = jg.extract_targets("")
     assert jg.assess({}, targets=empty).height == 0
+
+
+@pytest.mark.parametrize(
+    ("column", "bad"),
+    [("value", float("nan")), ("value", float("inf")), ("value_upper", float("inf"))],
+)
+def test_a_non_finite_target_figure_is_refused_naming_the_row(column: str, bad: float) -> None:
+    from jinan_gov.errors import InvalidTargetsError  # noqa: PLC0415
+
+    row = NUMERIC[3]
+    targets = EXTRACTED.with_columns(
+        pl.when(pl.col("id") == row).then(pl.lit(bad)).otherwise(pl.col(column)).alias(column)
+    )
+    if column == "value_upper":
+        targets = targets.with_columns(
+            qualifier=pl.when(pl.col("id") == row).then(pl.lit("range")).otherwise("qualifier")
+        )
+    message = rf"target '{row}' \(row 3\) has {column} (nan|inf|-inf); target figures must be"
+    with pytest.raises(InvalidTargetsError, match=message):
+        jg.assess({NUMERIC[0]: 5.0}, targets=targets)

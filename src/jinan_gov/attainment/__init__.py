@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, SupportsFloat, cast, overload
 
 import polars as pl
 
-from jinan_gov.attainment._engine import assess_frame, result_schema
+from jinan_gov.attainment._engine import assess_frame, check_benchmark_scenarios, result_schema
 from jinan_gov.attainment._inputs import (
     SUPPORTED,
     ArrowStream,
@@ -32,6 +32,7 @@ from jinan_gov.attainment._inputs import (
 from jinan_gov.attainment._semantics import TARGET_COLUMNS, Compiled, compile_targets
 from jinan_gov.attainment._user_csv import CsvSource, read_values_csv
 from jinan_gov.attainment._what_if import what_if_targets
+from jinan_gov.errors import InvalidTargetsError
 from jinan_gov.plan import indicators
 from jinan_gov.schemas.vocab import DEFAULT_TOLERANCE, STATUSES
 
@@ -45,6 +46,7 @@ __all__ = (
     "assess",
     "assessable_targets",
     "attainment_summary",
+    "check_benchmark_scenarios",
     "read_actuals",
     "read_benchmarks",
     "what_if_targets",
@@ -77,7 +79,7 @@ def _compiled_targets(targets: object, tolerance: Decimal) -> Compiled:
         checked = ExtractedTargetSchema.validate(targets)
     except (pandera.errors.SchemaError, pandera.errors.SchemaErrors) as error:
         first = str(error).strip().splitlines()[0]
-        raise ValueError(f"targets do not match ExtractedTargetSchema: {first}") from None
+        raise InvalidTargetsError(f"targets do not match ExtractedTargetSchema: {first}") from None
     no_figure = pl.lit(None, dtype=pl.Float64)
     return compile_targets(
         checked.select(

@@ -19,9 +19,16 @@ from typing import cast
 import polars as pl
 
 from jinan_gov.attainment._semantics import Compiled, outcome_expr, outcomes
-from jinan_gov.errors import InvalidActualsError, UnknownIdError
+from jinan_gov.errors import InvalidActualsError, UnknownIdError, brief
 
-__all__ = ("RESULT_COLUMNS", "assess_frame", "index_of", "result_schema")
+__all__ = (
+    "RESULT_COLUMNS",
+    "assess_frame",
+    "check_benchmark_scenarios",
+    "index_of",
+    "result_schema",
+    "warning_expr",
+)
 
 RESULT_COLUMNS = (
     "scenario",
@@ -42,8 +49,39 @@ RESULT_COLUMNS = (
     "tier_reached",
     "binding",
     "reason",
+    "warning",
 )
 _OUTCOME_COUNT = 6
+_SCALE = 100.0  # an actual more than 100× (or under 1/100 of) its target is flagged
+
+
+def warning_expr() -> pl.Expr:
+    """A note when an actual looks like the wrong unit for its target; null otherwise.
+
+    Flagged, never changed: more than 100 times or less than 1/100 of the target, or a
+    fraction where the target is in % (0.059 for 5.9 %).
+    """
+    actual, target = pl.col("actual"), pl.col("target")
+    unit = pl.col("unit").cast(pl.String)
+    ratio = actual.abs() / target.abs()
+    percent = actual * 100 / target
+    fraction = (unit == "%") & (actual.abs() < 1) & (percent >= 0.5) & (percent <= 2)
+    usable = target.is_not_null() & (target != 0) & actual.is_not_null() & (actual != 0)
+    in_unit = pl.concat_str(
+        pl.lit(" (in "), unit.fill_null("its unit"), pl.lit("): check the unit")
+    )
+    return (
+        pl.when(usable & fraction)
+        .then(pl.lit("looks like a fraction; the target is in % (give 5.9, not 0.059)"))
+        .when(usable & (ratio > _SCALE))
+        .then(pl.concat_str(pl.lit("more than 100× the target"), in_unit))
+        .when(usable & (ratio < 1 / _SCALE))
+        .then(pl.concat_str(pl.lit("less than 1/100 of the target"), in_unit))
+        .cast(pl.Categorical)
+        .alias("warning")
+    )
+
+
 _BATCH_ROWS = 1 << 18
 _PERIOD_SEARCH = 1 << 14
 _INDEX = pl.UInt16
@@ -235,8 +273,27 @@ def _benchmark_table(benchmarks: pl.DataFrame, compiled: Compiled) -> pl.DataFra
     return indexed.select("scenario", "_idx", "benchmark")
 
 
+def check_benchmark_scenarios(benchmarks: pl.DataFrame, scenarios: pl.Series) -> None:
+    """Refuse a benchmark whose scenario no actual has, naming the known scenarios."""
+    if "scenario" not in benchmarks.columns:
+        return
+    given = benchmarks["scenario"].drop_nulls()
+    known = scenarios.drop_nulls().unique(maintain_order=True)
+    try:
+        unknown = given.filter(~given.cast(known.dtype).is_in(known.implode()).fill_null(True))
+    except pl.exceptions.PolarsError:
+        unknown = given
+    if unknown.len():
+        shown = ", ".join(brief(v) for v in known.head(5).to_list()) or "none"
+        more = " ..." if known.len() > 5 else ""
+        raise InvalidActualsError(
+            f"benchmark given for scenario {brief(unknown[0])}, which no actual has; "
+            f"known scenarios: {shown}{more}"
+        )
+
+
 def _split_benchmarks(
-    columns: pl.DataFrame, benchmarks: pl.DataFrame, compiled: Compiled, scenario: pl.DataType
+    columns: pl.DataFrame, benchmarks: pl.DataFrame, compiled: Compiled, scenarios: pl.Series
 ) -> tuple[pl.DataFrame, pl.DataFrame | None]:
     """Benchmarks given for every scenario become a per-target column; those given for one
     scenario come back as a table to join per (scenario, target), overriding them."""
@@ -249,13 +306,8 @@ def _split_benchmarks(
     per_scenario = table.filter(pl.col("scenario").is_not_null())
     if not per_scenario.height:
         return columns, None
-    try:
-        keyed = per_scenario.with_columns(pl.col("scenario").cast(scenario))
-    except pl.exceptions.PolarsError:
-        raise InvalidActualsError(
-            f"benchmark scenarios {per_scenario['scenario'].head(5).to_list()} do not fit "
-            f"the actuals' scenario column ({scenario})"
-        ) from None
+    check_benchmark_scenarios(per_scenario, scenarios)  # every one fits the dtype and exists
+    keyed = per_scenario.with_columns(pl.col("scenario").cast(scenarios.dtype))
     return columns, keyed.rename({"benchmark": "_scenario_benchmark"})
 
 
@@ -265,6 +317,7 @@ def result_schema(compiled: Compiled, scenario: pl.DataType, ids: pl.DataType) -
     labels = {
         "scenario": pl.String() if scenario == pl.Null else scenario,
         "id": pl.String() if ids == pl.Null else ids,
+        "warning": pl.Categorical(),
     }
     return pl.Schema(
         {name: labels.get(name) or known.get(name) or pl.Float64() for name in RESULT_COLUMNS}
@@ -288,6 +341,7 @@ class _Describe:
         else:
             columns["benchmark"] = pl.lit(None, dtype=pl.Float64).alias("benchmark")
             columns["gap"] = (pl.col("actual") - pl.col("target")).alias("gap")
+        columns["warning"] = warning_expr()
         self.result = [columns.get(name, pl.col(name)) for name in RESULT_COLUMNS]
 
     def __call__(self, work: pl.DataFrame) -> pl.DataFrame:
@@ -337,9 +391,7 @@ def assess_frame(
     _check_duplicates(work, period)
     columns, per_scenario = compiled.columns, None
     if benchmarks is not None:
-        columns, per_scenario = _split_benchmarks(
-            columns, benchmarks, compiled, work.schema["scenario"]
-        )
+        columns, per_scenario = _split_benchmarks(columns, benchmarks, compiled, work["scenario"])
     per_target = _PerTarget(columns, work["_idx"], period)
     describe = _Describe(per_scenario, benchmarks=benchmarks is not None)
     parts = []

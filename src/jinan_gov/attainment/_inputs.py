@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import struct
 from collections.abc import Collection, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any, Protocol, cast
@@ -26,6 +27,7 @@ __all__ = (
     "conform",
     "decimal",
     "frame_from_mapping",
+    "half_shown",
     "is_bool",
     "is_frame_like",
     "real",
@@ -77,6 +79,37 @@ def shown(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def _half(value: float) -> float:
+    """The nearest IEEE half-precision (float16) value."""
+    half: float = struct.unpack("e", struct.pack("e", value))[0]
+    return half
+
+
+def half_shown(value: float) -> float:
+    """A float16 value as the decimal it shows (its shortest half-precision representation).
+
+    >>> half_shown(5.69921875)
+    5.7
+    """
+    if not math.isfinite(value):
+        return value
+    for digits in range(1, 6):
+        text = f"{value:.{digits}g}"
+        try:
+            if _half(float(text)) == value:
+                return float(text)
+        except OverflowError:
+            continue
+    return value
+
+
+def _shown_halves(series: pl.Series) -> pl.Series:
+    """A Float16 column as the decimals it shows, in Float64 (one lookup per distinct value)."""
+    wide = series.cast(pl.Float64)
+    distinct = wide.unique().drop_nulls().drop_nans()
+    return wide.replace(distinct, [half_shown(v) for v in distinct.to_list()])
+
+
 def real(value: object) -> float | None:
     """A Python or NumPy real number as the float it was written as; None if not a number.
 
@@ -94,7 +127,8 @@ def real(value: object) -> float | None:
     if isinstance(value, numbers.Integral):
         return float(int(value))
     if type(value).__module__ == "numpy":
-        return float(str(value))
+        number = float(str(value))  # float16/float32: the decimal it shows
+        return half_shown(float(value)) if type(value).__name__ == "float16" else number
     return float(value)
 
 
@@ -257,7 +291,10 @@ def conform(frame: FrameInput, column: str) -> tuple[FrameInput, bool]:
             f"column {column!r} holds booleans; {column}s are numbers (e.g. a growth rate in %)"
         )
     value = pl.col(column)
-    if dtype.is_float() and dtype != pl.Float64:
+    if dtype == pl.Float16:
+        # Polars shows a float16 5.7 as 5.6992188: read it as the decimal float16 shows, 5.7.
+        value = value.map_batches(_shown_halves, return_dtype=pl.Float64)
+    elif dtype.is_float() and dtype != pl.Float64:
         # A float32 5.7 is 5.69999980926513671875: read it as the decimal it shows, 5.7.
         value = value.cast(pl.String)
     casts = [value.cast(pl.Float64)]

@@ -1,13 +1,6 @@
 """How a target's wording reads an actual value: the one definition of attainment.
 
 A target is its figures (``value``, ``value_upper``, ``value_target``, ``value_stretch``), its
-``qualifier`` and its ``direction``. :func:`comparison` names how it compares an actual value;
-:func:`limits` turns that into thresholds on the actual (exact at the 左右 band edges);
-:func:`compile_targets` does both for every row of a target frame, in whatever schema it comes
-from, as long as it has :data:`TARGET_COLUMNS`. Per row, :func:`outcome_expr` compares an
-actual (and a benchmark) with the thresholds, and :func:`outcomes` describes each outcome.
-
-=================  ==========================================================
 qualifier          attained when (direction "higher"; mirrored for "lower")
 =================  ==========================================================
 at_least, strive   actual >= target (以上, 不低于, 不少于, 力争)
@@ -24,11 +17,20 @@ above_benchmark    actual > benchmark (高于全省平均水平); with a margin 
 in_step            actual >= benchmark (与经济增长同步: keeps pace); no benchmark: not assessable
 qualitative        actual is true (1) / false (0)
 =================  ==========================================================
+=======
+``qualifier`` and its ``direction``. :data:`SEMANTICS` maps every qualifier × direction pair
+to one way of comparing (:func:`comparison`); :func:`limits` turns that into thresholds on
+the actual (exact at the 左右 band edges); :func:`compile_targets` does both for every row of
+a target frame, in whatever schema it comes from, as long as it has :data:`TARGET_COLUMNS`.
+Per row, :func:`outcome_expr` compares an actual (and a benchmark) with the thresholds, and
+:func:`outcomes` describes each outcome. :func:`semantics_table` is the table of every pair
+that the documentation shows (``docs/guide/attainment.md``; a test keeps the two equal).
 
 To assess actuals against another table of targets (extracted from a report, say), give it
 the :data:`TARGET_COLUMNS`, compile it with :func:`compile_targets` and hand the result to
-:func:`._engine.assess_frame`. A new qualifier is one more code in :func:`comparison`,
-one branch in :func:`limits` and its reasons in ``_REASONS``; nothing else changes.
+:func:`._engine.assess_frame`. A new qualifier is one more row in ``_BY_QUALIFIER``; a new
+way of comparing one more code, one branch in :func:`limits`, its reasons in ``_REASONS``
+and its wording in ``_WORDING``; nothing else changes.
 """
 
 from __future__ import annotations
@@ -41,10 +43,13 @@ from typing import NamedTuple
 
 import polars as pl
 
-from jinan_gov.schemas.vocab import QUALIFIERS, STATUSES, TIERS
+from jinan_gov.errors import InvalidTargetsError, brief
+from jinan_gov.schemas.vocab import DIRECTIONS, QUALIFIERS, STATUSES, TIERS
 
 __all__ = (
     "QUALIFIER_DTYPE",
+    "RELATIVE_CODES",
+    "SEMANTICS",
     "STATUS_DTYPE",
     "TARGET_COLUMNS",
     "TIER_DTYPE",
@@ -76,11 +81,38 @@ TARGET_COLUMNS = pl.Schema(
 # How a target compares an actual value.
 FLOOR, EXCEED, CAP, ABOUT_HIGH, ABOUT_LOW, ABOUT_BAND, CAP_ABOUT = range(7)
 RANGE, TIERS_CODE, BENCHMARK, QUALITATIVE, IN_STEP = range(7, 12)
-_COMPARISONS = 12
+UNDER, RANGE_LOW, RANGE_BAND, TIERS_LOW, BENCHMARK_LOW, IN_STEP_LOW = range(12, 18)
+_COMPARISONS = 18
+RELATIVE_CODES = (BENCHMARK, IN_STEP, BENCHMARK_LOW, IN_STEP_LOW)
 
 # Per-row outcomes; MET_MIDDLE is "met" at the middle (目标) tier of a tiered target.
 EXCEEDED, MET, MISSED, NO_BENCHMARK, MET_MIDDLE, NO_ACTUAL = range(6)
 _OUTCOME_COUNT = 6
+
+# Every qualifier × direction pair, defined once: the comparison for (higher, lower, neutral).
+# A neutral target reads like a higher-is-better one, except where the wording states a band
+# (左右, a range): then inside the band is met and outside it missed, in either direction.
+_BY_QUALIFIER: dict[str, tuple[int, int, int]] = {
+    "at_least": (FLOOR, CAP, FLOOR),
+    "strive": (FLOOR, CAP, FLOOR),
+    "plain": (FLOOR, CAP, FLOOR),
+    "reach": (FLOOR, CAP, FLOOR),
+    "exceed": (EXCEED, UNDER, EXCEED),
+    "about": (ABOUT_HIGH, ABOUT_LOW, ABOUT_BAND),
+    "cap_about": (CAP_ABOUT, CAP_ABOUT, CAP_ABOUT),
+    "at_most": (CAP, CAP, CAP),
+    "range": (RANGE, RANGE_LOW, RANGE_BAND),
+    "tiers": (TIERS_CODE, TIERS_LOW, TIERS_CODE),
+    "above_benchmark": (BENCHMARK, BENCHMARK_LOW, BENCHMARK),
+    "in_step": (IN_STEP, IN_STEP_LOW, IN_STEP),
+    "qualitative": (QUALITATIVE, QUALITATIVE, QUALITATIVE),
+}
+SEMANTICS: dict[tuple[str, str], int] = {
+    (qualifier, direction): codes[i]
+    for qualifier, codes in _BY_QUALIFIER.items()
+    for i, direction in enumerate(DIRECTIONS)
+}
+"""The comparison code of every (qualifier, direction) pair."""
 
 _REASONS: dict[tuple[int, int], str] = {
     (FLOOR, EXCEEDED): "above the floor (以上/不低于/达到)",
@@ -88,6 +120,8 @@ _REASONS: dict[tuple[int, int], str] = {
     (FLOOR, MISSED): "below the floor",
     (EXCEED, EXCEEDED): "passed the figure (突破/超过)",
     (EXCEED, MISSED): "did not pass the figure (突破/超过 needs more than it)",
+    (UNDER, EXCEEDED): "below the figure (lower is better)",
+    (UNDER, MISSED): "did not get below the figure (lower is better)",
     (CAP, EXCEEDED): "below the cap (以内/不超过)",
     (CAP, MET): "exactly at the cap",
     (CAP, MISSED): "above the cap",
@@ -105,14 +139,27 @@ _REASONS: dict[tuple[int, int], str] = {
     (RANGE, EXCEEDED): "above the upper bound of the range",
     (RANGE, MET): "within the range",
     (RANGE, MISSED): "below the lower bound of the range",
+    (RANGE_LOW, EXCEEDED): "below the lower bound of the range (lower is better)",
+    (RANGE_LOW, MET): "within the range",
+    (RANGE_LOW, MISSED): "above the upper bound of the range (lower is better)",
+    (RANGE_BAND, MET): "within the range",
+    (RANGE_BAND, MISSED): "outside the range",
     (TIERS_CODE, EXCEEDED): "reached the stretch tier (力争)",
     (TIERS_CODE, MET): "reached the floor tier (不低于)",
     (TIERS_CODE, MET_MIDDLE): "reached the target tier (目标)",
     (TIERS_CODE, MISSED): "below the floor tier (不低于)",
+    (TIERS_LOW, EXCEEDED): "reached the stretch tier (力争; lower is better)",
+    (TIERS_LOW, MET): "reached the floor tier (lower is better)",
+    (TIERS_LOW, MET_MIDDLE): "reached the target tier (目标; lower is better)",
+    (TIERS_LOW, MISSED): "above the floor tier (lower is better)",
     (BENCHMARK, MET): "higher than the benchmark (by at least its margin, if any)",
     (BENCHMARK, MISSED): "not higher than the benchmark (plus its margin, if any)",
+    (BENCHMARK_LOW, MET): "lower (better) than the benchmark (by at least its margin, if any)",
+    (BENCHMARK_LOW, MISSED): "not lower than the benchmark (minus its margin, if any)",
     (IN_STEP, MET): "at least as fast as the benchmark (同步)",
     (IN_STEP, MISSED): "slower than the benchmark",
+    (IN_STEP_LOW, MET): "no higher than the benchmark (同步; lower is better)",
+    (IN_STEP_LOW, MISSED): "higher than the benchmark (lower is better)",
     (QUALITATIVE, MET): "reported as met",
     (QUALITATIVE, MISSED): "reported as not met",
 }
@@ -129,34 +176,27 @@ def comparison(qualifier: str, direction: str) -> int:
 
     >>> comparison("about", "lower") == ABOUT_LOW
     True
+    >>> comparison("range", "lower") == RANGE_LOW
+    True
     """
-    lower = direction == "lower"
-    if qualifier in ("at_least", "strive") or (qualifier in ("plain", "reach") and not lower):
-        return FLOOR
-    if qualifier in ("at_most", "plain", "reach"):
-        return CAP
-    if qualifier == "about":
-        return {"higher": ABOUT_HIGH, "lower": ABOUT_LOW}.get(direction, ABOUT_BAND)
-    simple = {
-        "exceed": EXCEED,
-        "cap_about": CAP_ABOUT,
-        "range": RANGE,
-        "tiers": TIERS_CODE,
-        "above_benchmark": BENCHMARK,
-        "in_step": IN_STEP,
-        "qualitative": QUALITATIVE,
-    }
-    if qualifier not in simple:
-        raise ValueError(f"unknown qualifier {qualifier!r}; valid: {', '.join(QUALIFIERS)}")
-    return simple[qualifier]
+    if qualifier not in _BY_QUALIFIER:
+        raise InvalidTargetsError(
+            f"unknown qualifier {brief(qualifier)}; valid: {', '.join(QUALIFIERS)}"
+        )
+    if direction not in DIRECTIONS:
+        raise InvalidTargetsError(
+            f"unknown direction {brief(direction)}; valid: {', '.join(DIRECTIONS)}"
+        )
+    return SEMANTICS[(qualifier, direction)]
 
 
 class Limits(NamedTuple):
     """Thresholds on an actual value ``a``, checked in this order.
 
-    missed when ``a < low`` or ``a > high`` (or, for a relative target, ``a <= benchmark``);
-    otherwise exceeded when ``a > above`` or ``a < below``; otherwise met, at the middle tier
-    when ``a > middle``. ``band`` is the absolute tolerance of a 左右 target.
+    missed when ``a < low`` or ``a > high`` (or, for a relative target, behind its
+    benchmark); otherwise exceeded when ``a > above`` or ``a < below``; otherwise met, at the
+    middle tier when ``a > middle`` or ``a < under_middle``. ``band`` is the absolute
+    tolerance of a 左右 target.
     """
 
     low: float
@@ -165,6 +205,7 @@ class Limits(NamedTuple):
     below: float
     middle: float
     band: float | None
+    under_middle: float = -math.inf
 
 
 _INF = math.inf
@@ -192,12 +233,12 @@ def limits(
     >>> limits(ABOUT_HIGH, 1.0, tolerance=Decimal("0.18")).low
     0.82
     """
-    if code in (BENCHMARK, IN_STEP):
+    if code in RELATIVE_CODES:
         return Limits(-_INF, _INF, _INF, -_INF, _INF, None)
     if code == QUALITATIVE:
         return Limits(1.0, _INF, _INF, -_INF, _INF, None)
     if value is None:
-        raise ValueError("a target compared with a figure needs a value")
+        raise InvalidTargetsError("a target compared with a figure needs a value")
     band: float | None = None
     low, high, above, below, mid = -_INF, _INF, _INF, -_INF, _INF
     if code in (ABOUT_HIGH, ABOUT_LOW, ABOUT_BAND, CAP_ABOUT):
@@ -214,14 +255,25 @@ def limits(
         low = above = value
     elif code == EXCEED:
         low, above = math.nextafter(value, _INF), value
+    elif code == UNDER:
+        high, below = math.nextafter(value, -_INF), value
     elif code == CAP:
         high = below = value
     elif code == RANGE:
         low, above = value, upper if upper is not None else _INF
+    elif code == RANGE_LOW:  # lower is better: above the range missed, below it exceeded
+        high, below = (upper if upper is not None else value), value
+    elif code == RANGE_BAND:
+        low, high = value, upper if upper is not None else value
     elif code == TIERS_CODE:
         low = value
         above = math.nextafter(stretch, -_INF) if stretch is not None else _INF
         mid = math.nextafter(middle, -_INF) if middle is not None else _INF
+    elif code == TIERS_LOW:
+        high = value
+        below = math.nextafter(stretch, _INF) if stretch is not None else -_INF
+        under = math.nextafter(middle, _INF) if middle is not None else -_INF
+        return Limits(low, high, above, below, mid, band, under)
     return Limits(low, high, above, below, mid, band)
 
 
@@ -239,12 +291,31 @@ class Compiled:
     relative: tuple[int, ...]
 
 
+_FIGURES = ("value", "value_upper", "value_target", "value_stretch")
+
+
+def _check_finite(frame: pl.DataFrame) -> None:
+    """Refuse a NaN or infinite figure, naming the target and its row."""
+    bad = pl.any_horizontal(~pl.col(name).is_finite().fill_null(value=True) for name in _FIGURES)
+    rows = frame.with_row_index("_row").filter(bad)
+    if rows.height:
+        row = rows.row(0, named=True)
+        column = next(name for name in _FIGURES if not math.isfinite(row[name] or 0.0))
+        raise InvalidTargetsError(
+            f"target {brief(row['id'])} (row {row['_row']}) has {column} {row[column]}; "
+            "target figures must be finite numbers (empty where the qualifier has none)"
+        )
+
+
 def compile_targets(targets: pl.DataFrame, tolerance: Decimal) -> Compiled:
     """Thresholds and descriptive columns for every row of a target frame."""
     missing = [name for name in TARGET_COLUMNS if name not in targets.columns]
     if missing:
-        raise ValueError(f"target frame lacks column(s) {missing}; needs {list(TARGET_COLUMNS)}")
+        raise InvalidTargetsError(
+            f"target frame lacks column(s) {missing}; needs {list(TARGET_COLUMNS)}"
+        )
     frame = targets.select(pl.col(name).cast(dtype) for name, dtype in TARGET_COLUMNS.items())
+    _check_finite(frame)
     codes: list[int] = []
     rows: list[Limits] = []
     for row in frame.iter_rows(named=True):
@@ -269,6 +340,7 @@ def compile_targets(targets: pl.DataFrame, tolerance: Decimal) -> Compiled:
             "_below": pl.Float64,
             "_middle": pl.Float64,
             "tolerance": pl.Float64,
+            "_under_middle": pl.Float64,
         },
         orient="row",
     )
@@ -294,7 +366,7 @@ def compile_targets(targets: pl.DataFrame, tolerance: Decimal) -> Compiled:
         ids=frame["id"].clone(),
         columns=columns,
         qualitative=tuple(i for i, code in enumerate(codes) if code == QUALITATIVE),
-        relative=tuple(i for i, code in enumerate(codes) if code in (BENCHMARK, IN_STEP)),
+        relative=tuple(i for i, code in enumerate(codes) if code in RELATIVE_CODES),
     )
 
 
@@ -303,16 +375,24 @@ def outcome_expr(benchmarks: bool) -> pl.Expr:
     actual = pl.col("actual")
     missed = (actual < pl.col("_low")) | (actual > pl.col("_high"))
     code = pl.col("_code")
-    unassessable = code.is_in([BENCHMARK, IN_STEP])
+    unassessable = code.is_in(RELATIVE_CODES)
     if benchmarks:
         benchmark = pl.col("benchmark")
         margin = pl.col("target")  # 高于全国平均水平1个百分点以上: the benchmark plus 1
         behind = (
-            pl.when(code == IN_STEP)
-            .then(actual < benchmark)
-            .when(margin.is_not_null())
+            pl.when((code == BENCHMARK) & margin.is_not_null())
             .then(actual < benchmark + margin)
-            .otherwise(actual <= benchmark)
+            .when(code == BENCHMARK)
+            .then(actual <= benchmark)
+            .when(code == IN_STEP)
+            .then(actual < benchmark)
+            .when((code == BENCHMARK_LOW) & margin.is_not_null())
+            .then(actual > benchmark - margin)
+            .when(code == BENCHMARK_LOW)
+            .then(actual >= benchmark)
+            .when(code == IN_STEP_LOW)
+            .then(actual > benchmark)
+            .otherwise(pl.lit(value=False))
         )
         missed = missed | behind.fill_null(value=False)
         unassessable = unassessable & benchmark.is_null()
@@ -326,7 +406,7 @@ def outcome_expr(benchmarks: bool) -> pl.Expr:
         .then(MISSED)
         .when(exceeded)
         .then(EXCEEDED)
-        .when(actual > pl.col("_middle"))
+        .when((actual > pl.col("_middle")) | (actual < pl.col("_under_middle")))
         .then(MET_MIDDLE)
         .otherwise(MET)
         .cast(pl.UInt8)
@@ -350,7 +430,7 @@ def outcomes() -> pl.DataFrame:
                 rows.append((None, "not_assessable", None, _NO_BENCHMARK))
             else:
                 reason = _REASONS.get((code, outcome), "")
-                tier = tiers.get(outcome) if code == TIERS_CODE else None
+                tier = tiers.get(outcome) if code in (TIERS_CODE, TIERS_LOW) else None
                 rows.append((outcome != MISSED, status[outcome], tier, reason))
     return pl.DataFrame(
         rows,

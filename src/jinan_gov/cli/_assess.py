@@ -13,12 +13,19 @@ from __future__ import annotations
 
 import argparse
 import math
+import sys
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 import polars as pl
 
-from jinan_gov.attainment import assess, attainment_summary, read_actuals, read_benchmarks
+from jinan_gov.attainment import (
+    assess,
+    attainment_summary,
+    check_benchmark_scenarios,
+    read_actuals,
+    read_benchmarks,
+)
 from jinan_gov.cli._input import read_input
 from jinan_gov.cli._io import (
     PROG,
@@ -34,6 +41,7 @@ from jinan_gov.cli._io import (
     write_json,
     write_output,
 )
+from jinan_gov.errors import brief
 from jinan_gov.extract import read_extracted_targets
 from jinan_gov.plan import indicators
 from jinan_gov.schemas.vocab import STATUSES
@@ -92,12 +100,31 @@ class _Totals:
     def __init__(self) -> None:
         self.counts = dict.fromkeys(_COUNTS, 0)
         self.summaries: list[pl.DataFrame] = []
+        self.warnings = 0
+        self.first_warning: dict[str, Any] | None = None
 
     def add(self, result: pl.DataFrame) -> pl.DataFrame:
         for name, value in _counts(result).items():
             self.counts[name] += value
         self.summaries.append(attainment_summary(result))
+        flagged = result.filter(pl.col("warning").is_not_null())
+        if flagged.height and self.first_warning is None:
+            self.first_warning = flagged.row(0, named=True)
+        self.warnings += flagged.height
         return result
+
+    def warn(self) -> None:
+        """One line on stderr when some actuals look like the wrong unit (never changed)."""
+        row = self.first_warning
+        if row is None:
+            return
+        actual = format_number(row["actual"])
+        print(
+            f"warning: {self.warnings} actual(s) look like the wrong unit (kept as given), "
+            f"e.g. {escape(brief(str(row['id'])))} = {actual}: {row['warning']}; "
+            "see the warning column",
+            file=sys.stderr,
+        )
 
     def summary(self) -> pl.DataFrame:
         return pl.concat(self.summaries)
@@ -181,11 +208,18 @@ def run(args: argparse.Namespace, out: OutputSpec) -> int:
         read_input(read_benchmarks, args.benchmarks, "benchmarks") if args.benchmarks else None
     )
     targets = read_input(read_extracted_targets, targets_file, "targets") if targets_file else None
+    if benchmarks is not None:  # once for all rows: each batch gets only its own scenarios'
+        check_benchmark_scenarios(benchmarks, actuals["scenario"])
+
+    def assessed(batch: pl.DataFrame) -> pl.DataFrame:
+        bench = benchmarks
+        if bench is not None and batch.height < actuals.height:
+            here = batch["scenario"].unique().implode()
+            bench = bench.filter(pl.col("scenario").is_null() | pl.col("scenario").is_in(here))
+        return assess(batch, benchmarks=bench, tolerance=args.tolerance, targets=targets)
+
     totals = _Totals()
-    results = (
-        totals.add(assess(batch, benchmarks=benchmarks, tolerance=args.tolerance, targets=targets))
-        for batch in batches(actuals, BATCH_ROWS)
-    )
+    results = (totals.add(assessed(batch)) for batch in batches(actuals, BATCH_ROWS))
     if args.summary:
         for _ in results:
             pass
@@ -210,6 +244,7 @@ def run(args: argparse.Namespace, out: OutputSpec) -> int:
         _print_summary(totals)
         if totals.counts["rows"] > TABLE_ROWS:
             print(rows_hint(totals.counts["rows"]))
+    totals.warn()
     return 0
 
 

@@ -33,7 +33,6 @@ __all__ = (
     "new_context",
     "numbering_end",
     "parse_sentence",
-    "sentence_spans",
 )
 
 # --- predicates without a figure ----------------------------------------------------------
@@ -61,7 +60,6 @@ _ECONOMY = re.compile(r"经济增长|经济增速|生产总值增速|生产总�
 
 _CLAUSE_BREAKS = frozenset("，；,;：:●·■◆▪•▶►")  # bullets too: joined list lines
 _ENUMERATION = frozenset("、")
-_SENTENCE_BREAK = re.compile("[。！？!?]")
 _OPEN = frozenset("（(")
 _CLOSE = frozenset("）)")
 
@@ -80,18 +78,6 @@ class Row:
     start: int
     end: int
     note: str | None = None
-
-
-def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split ``text[start:end]`` into sentences at 。！？ (the mark is left out)."""
-    spans: list[tuple[int, int]] = []
-    begin = start
-    for mark in _SENTENCE_BREAK.finditer(text, start, end):
-        spans.append((begin, mark.start()))
-        begin = mark.end()
-    if begin < end:
-        spans.append((begin, end))
-    return spans
 
 
 def _split(

@@ -22,11 +22,10 @@ from jinan_gov.extract._clause_grammar import (
     new_context,
     numbering_end,
     parse_sentence,
-    sentence_spans,
 )
 from jinan_gov.text.numerals import parse_chinese_numeral, to_chinese_numeral
 
-__all__ = ("Paragraph", "find_paragraph")
+__all__ = ("Paragraph", "find_paragraph", "sentence_spans")
 
 # 主要预期目标是：, 主要目标为：, 预期目标建议为：, a heading 主要预期目标 …
 _OPENING = re.compile(
@@ -71,6 +70,7 @@ _HEADING = re.compile(
     r"[^，；,;\d]{0,15}$"
 )
 _DIGIT = re.compile(r"\d")
+_SENTENCE_BREAK = re.compile("[。！？!?]")
 # A section number (二、) at a line start or after the end of the heading before it.
 _SECTION_MARK = re.compile(r"(?:^|(?<=[。;；)）\s]))[一二三四五六七八九十]{1,2}、", re.MULTILINE)
 _WINDOW = 80  # characters before an opening searched for five-year markers
@@ -265,6 +265,18 @@ def _dense_run(text: str, breaks: frozenset[int]) -> Paragraph | None:
         if strong >= _MIN_STRONG and strong * _MAX_PLAIN_PER_STRONG >= len(rows):
             return _paragraph(text, start, False, breaks)
     return None
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` into sentences at 。！？ (the mark is left out)."""
+    spans: list[tuple[int, int]] = []
+    begin = start
+    for mark in _SENTENCE_BREAK.finditer(text, start, end):
+        spans.append((begin, mark.start()))
+        begin = mark.end()
+    if begin < end:
+        spans.append((begin, end))
+    return spans
 
 
 def __dir__() -> list[str]:

@@ -173,6 +173,11 @@ class AssessmentSchema(Strict):
     reason: polars_engine.Categorical = pa.Field(
         description="Short English explanation of the status."
     )
+    warning: polars_engine.Categorical = pa.Field(
+        nullable=True,
+        description="Set when the actual looks like the wrong unit (more than 100× or under "
+        "1/100 of the target, or a fraction where the target is in %); the value is kept.",
+    )
 
     @classmethod
     def to_schema(cls) -> pa.DataFrameSchema:
