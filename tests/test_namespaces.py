@@ -61,9 +61,12 @@ PUBLIC: dict[str, tuple[str, ...]] = {
         "publish_files",
     ),
     "jinan_gov.extract": (
+        "INDICATORS",
+        "Indicator",
         "decode_report",
         "extract_targets",
         "extraction_text",
+        "indicator_key",
         "read_extracted_targets",
         "read_report",
         "sample_reports",

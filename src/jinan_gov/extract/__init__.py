@@ -34,10 +34,10 @@ from jinan_gov.extract._clause_grammar import (
     sentence_spans,
 )
 from jinan_gov.extract._indicator_names import direction_of, english_name
+from jinan_gov.extract._indicators import INDICATORS, Indicator, indicator_key
 from jinan_gov.schemas.tables import read_package_text
 from jinan_gov.text.normalize import fold_text, normalize_text
-from jinan_gov.text.numerals import parse_chinese_numeral, to_chinese_numeral
-from jinan_gov.text.numerals import base_unit
+from jinan_gov.text.numerals import base_unit, parse_chinese_numeral, to_chinese_numeral
 
 if TYPE_CHECKING:  # the model (and pandera) is imported on first validation
     import os
@@ -47,9 +47,12 @@ if TYPE_CHECKING:  # the model (and pandera) is imported on first validation
     from jinan_gov.schemas import ExtractedTargetSchema
 
 __all__ = (
+    "INDICATORS",
+    "Indicator",
     "decode_report",
     "extract_targets",
     "extraction_text",
+    "indicator_key",
     "read_extracted_targets",
     "read_report",
     "sample_reports",
@@ -275,6 +278,7 @@ def _frame(rows: list[Row], text: str) -> pl.DataFrame:
             "target_no": number,
             "name_zh": name,
             "name_en": english_name(name),
+            "indicator": None,  # set by _with_indicator
             "value": row.value,
             "value_upper": row.value_upper,
             "unit": row.unit,
@@ -344,7 +348,16 @@ def extract_targets(text: str) -> DataFrame[ExtractedTargetSchema]:
     normalised, breaks = _prepare(_check_text(text))
     paragraph = _find_paragraph(normalised, breaks)
     rows = [] if paragraph is None else paragraph.rows
-    return _model().validate(_frame(rows, normalised))
+    return _model().validate(_with_indicator(_frame(rows, normalised)))
+
+
+def _with_indicator(frame: pl.DataFrame) -> pl.DataFrame:
+    """Fill the ``indicator`` column with the key of each row's name (and unit)."""
+    keys = [
+        indicator_key(name, unit)
+        for name, unit in zip(frame["name_zh"], frame["unit"], strict=True)
+    ]
+    return frame.with_columns(pl.Series("indicator", keys, dtype=pl.String))
 
 
 def __dir__() -> list[str]:

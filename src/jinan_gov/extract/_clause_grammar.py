@@ -23,8 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from jinan_gov.extract._figures import Figure, between_digits, find_figures, number_value
-
+from jinan_gov.extract._figures import Figure, between_digits, find_figures
 
 __all__ = (
     "Row",

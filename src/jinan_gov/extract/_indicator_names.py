@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-
 __all__ = ("direction_of", "english_name")
 
 # (pattern on the Chinese name, English concept); the change (growth …) is added after.

@@ -376,6 +376,14 @@ class ExtractedTargetSchema(Strict):
         description="English name when the subject is a common indicator (GDP growth, "
         "surveyed urban unemployment rate …); null otherwise.",
     )
+    indicator: str | None = pa.Field(
+        nullable=True,
+        str_matches=r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$",
+        description="Indicator key of the concept and measure (gdp_growth, "
+        "surveyed_unemployment_rate …; see jinan_gov.extract.INDICATORS), the same in every "
+        "document and as the bundled tables' indicator column; null for a name outside the "
+        "vocabulary.",
+    )
     value: float | None = pa.Field(
         nullable=True,
         ge=0,
