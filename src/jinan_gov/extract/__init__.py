@@ -35,6 +35,7 @@ from jinan_gov.extract._clause_grammar import (
 )
 from jinan_gov.extract._indicator_names import direction_of, english_name
 from jinan_gov.extract._indicators import INDICATORS, Indicator, indicator_key
+from jinan_gov.extract._outcomes import extract_outcomes
 from jinan_gov.schemas.tables import read_package_text
 from jinan_gov.text.normalize import fold_text, normalize_text
 from jinan_gov.text.numerals import base_unit, parse_chinese_numeral, to_chinese_numeral
@@ -50,6 +51,7 @@ __all__ = (
     "INDICATORS",
     "Indicator",
     "decode_report",
+    "extract_outcomes",
     "extract_targets",
     "extraction_text",
     "indicator_key",

@@ -30,6 +30,7 @@ __all__ = (
     "AppointmentSchema",
     "AssessmentSchema",
     "DocumentSchema",
+    "ExtractedOutcomeSchema",
     "ExtractedTargetSchema",
     "IndicatorSchema",
     "IndicatorSearchSchema",
@@ -447,6 +448,80 @@ class ExtractedTargetSchema(Strict):
             & (qualifier.is_in(_RELATIVE) == pl.col("benchmark").is_not_null())
             & ((qualifier == "range") == upper.is_not_null())
             & (upper.is_null() | (upper > pl.col("value")))
+            & (pl.col("end") - pl.col("start") == pl.col("quote").str.len_chars())
+        )
+
+
+# --- Outcomes read from any plan or work report (jinan_gov.extract) ---------------------
+
+
+class ExtractedOutcomeSchema(Strict):
+    """One figure a review states, read by :func:`jinan_gov.extract.extract_outcomes`.
+
+    The review is the part of a work report (过去一年/2025年工作回顾) or plan (part 一)
+    that reports last year's results. Offsets and quotes refer to the normalised text
+    ``normalize_text(fold_text(text))`` of the input.
+    """
+
+    id: str = pa.Field(
+        unique=True, str_matches=r"^o\d{2,}$", description="Row id within the result: o01, o02 …"
+    )
+    indicator: str | None = pa.Field(
+        nullable=True,
+        str_matches=r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$",
+        description="Indicator key (see jinan_gov.extract.INDICATORS) of a whole-jurisdiction "
+        "figure of the year reviewed; null for a sub-region (某市, 其中…), a component, a "
+        "multi-year figure, a gap to a benchmark, or a name outside the vocabulary.",
+    )
+    name_zh: str = pa.Field(
+        description="What is measured, in the text's words, with the change verb when the "
+        "figure is a change (地区生产总值增长, 居民消费价格下降)."
+    )
+    name_en: str | None = pa.Field(
+        nullable=True, description="English name of a common indicator; null otherwise."
+    )
+    year: int | None = pa.Field(
+        nullable=True,
+        description="The year the figure describes (the year reviewed, or the year of a "
+        "baseline 从A提高到B); null for multi-year figures and when the text does not say "
+        "which year it reviews.",
+    )
+    period: str = pa.Field(
+        isin=["year", "multi_year", "other"],
+        description="year (the year reviewed), multi_year (年均, 累计, 十四五, 五年来: year is "
+        "null) or other (another year, such as the baseline of 从A提高到B).",
+    )
+    value: float = pa.Field(
+        description="The figure, signed as the indicator means it: a decline of a growth "
+        "concept is negative (居民消费价格下降0.1% -> -0.1), a reduction concept stated as "
+        "下降X is X (能耗下降3.2% -> 3.2); a rank is its position (首位 -> 1)."
+    )
+    unit: str | None = pa.Field(
+        nullable=True, description="Unit as written after NFKC (%, 亿元, 万人, 个百分点, 位 …)."
+    )
+    qualifier: str = pa.Field(
+        isin=["plain", "about", "over", "at_most", "rank"],
+        description="plain, about (约, 近, 左右), over (以上, 超过, 突破, 余), at_most (以内, "
+        "不超过) or rank (居全国第3位, 首位).",
+    )
+    quote: str = pa.Field(
+        str_length={"min_value": 1},
+        description="Verbatim span of the normalised text stating the subject and figure.",
+    )
+    start: int = pa.Field(ge=0, description="Offset of the quote in the normalised text.")
+    end: int = pa.Field(ge=1, description="Offset just after the quote (exclusive).")
+
+    @pa.dataframe_check
+    @classmethod
+    def consistent(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        """year null for multi-year figures (and set for other years), keys only for figures
+        of the year, end - start the quote's length."""
+        period = pl.col("period")
+        year = pl.col("year")
+        return data.lazyframe.select(
+            ((period != "multi_year") | year.is_null())
+            & ((period != "other") | year.is_not_null())
+            & (pl.col("indicator").is_null() | (period == "year"))
             & (pl.col("end") - pl.col("start") == pl.col("quote").str.len_chars())
         )
 
