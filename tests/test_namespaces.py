@@ -64,6 +64,7 @@ PUBLIC: dict[str, tuple[str, ...]] = {
         "INDICATORS",
         "Indicator",
         "decode_report",
+        "extract_many",
         "extract_outcomes",
         "extract_targets",
         "extraction_text",
@@ -71,6 +72,7 @@ PUBLIC: dict[str, tuple[str, ...]] = {
         "read_extracted_targets",
         "read_report",
         "sample_reports",
+        "target_vs_outcome",
     ),
     "jinan_gov.plan": (
         "base_unit",

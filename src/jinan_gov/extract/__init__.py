@@ -36,6 +36,7 @@ from jinan_gov.extract._clause_grammar import (
 from jinan_gov.extract._indicator_names import direction_of, english_name
 from jinan_gov.extract._indicators import INDICATORS, Indicator, indicator_key
 from jinan_gov.extract._outcomes import extract_outcomes
+from jinan_gov.extract._panel import extract_many, target_vs_outcome
 from jinan_gov.schemas.tables import read_package_text
 from jinan_gov.text.normalize import fold_text, normalize_text
 from jinan_gov.text.numerals import base_unit, parse_chinese_numeral, to_chinese_numeral
@@ -51,6 +52,7 @@ __all__ = (
     "INDICATORS",
     "Indicator",
     "decode_report",
+    "extract_many",
     "extract_outcomes",
     "extract_targets",
     "extraction_text",
@@ -58,6 +60,7 @@ __all__ = (
     "read_extracted_targets",
     "read_report",
     "sample_reports",
+    "target_vs_outcome",
 )
 
 # 主要预期目标是：, 主要目标为：, 预期目标建议为：, a heading 主要预期目标 …
