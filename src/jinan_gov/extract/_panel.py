@@ -145,13 +145,12 @@ def _documents(
         raise TypeError(
             f"extract_many() takes a mapping or an iterable, got {type(texts).__name__}"
         )
-    for name, text in items:
+    for name, given in items:
         if not isinstance(name, str) or not name:
             raise TypeError(f"extract_many(): document names are non-empty str, got {name!r}")
         if name in seen:
             raise ValueError(f"extract_many(): document name {name!r} is given more than once")
-        if not isinstance(texts, Mapping):
-            text = _read(text)[1]
+        text = given if isinstance(texts, Mapping) else _read(given)[1]
         if not isinstance(text, str):
             raise TypeError(
                 f"extract_many(): the text of {name!r} is {type(text).__name__}, not str"
