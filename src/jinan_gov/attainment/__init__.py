@@ -75,11 +75,34 @@ def _compiled_targets(targets: object, tolerance: Decimal) -> Compiled:
             "targets must be a Polars DataFrame of ExtractedTargetSchema (from extract_targets "
             f"or read_extracted_targets), got {type(targets).__name__}"
         )
+    # A panel (extract_many) is keyed by (doc, id): its targets are assessed as "doc/id".
+    # Columns beyond the schema's (doc, a user's province …) are ignored, not an error.
+    keys = (
+        pl.col("doc").cast(pl.String) + "/" + pl.col("id")
+        if "doc" in targets.columns
+        else pl.col("id")
+    )
+    columns = list(ExtractedTargetSchema.to_schema().columns)
+    missing = [name for name in columns if name not in targets.columns]
+    if missing:
+        raise InvalidTargetsError(
+            f"targets do not match ExtractedTargetSchema: missing columns {missing}"
+        )
     try:
-        checked = ExtractedTargetSchema.validate(targets)
+        labels = targets.select(keys.alias("id"))["id"]
+        numbered = targets.select(columns).with_columns(
+            id=pl.format("t{}", pl.int_range(1, pl.len() + 1).cast(pl.String).str.zfill(2)),
+            target_no=pl.int_range(1, pl.len() + 1, dtype=pl.Int64),
+        )
+        checked = ExtractedTargetSchema.validate(numbered).with_columns(id=labels)
     except (pandera.errors.SchemaError, pandera.errors.SchemaErrors) as error:
-        first = str(error).strip().splitlines()[0]
+        first = str(error).strip().splitlines()[0][:300]
         raise InvalidTargetsError(f"targets do not match ExtractedTargetSchema: {first}") from None
+    if labels.is_duplicated().any():
+        first = labels.filter(labels.is_duplicated())[0]
+        raise InvalidTargetsError(
+            f"targets: id {first!r} is given more than once (add a doc column)"
+        )
     no_figure = pl.lit(None, dtype=pl.Float64)
     return compile_targets(
         checked.select(

@@ -26,6 +26,9 @@ import polars as pl
 
 from jinan_gov.extract._clause_grammar import Row
 from jinan_gov.extract._indicator_names import direction_of, english_name
+from jinan_gov.extract._indicators import INDICATORS, Indicator, indicator_key
+from jinan_gov.extract._outcomes import extract_outcomes
+from jinan_gov.extract._panel import extract_many, target_vs_outcome
 from jinan_gov.extract._paragraph import find_paragraph
 from jinan_gov.schemas.tables import read_package_text
 from jinan_gov.schemas.validation import validate
@@ -40,12 +43,18 @@ if TYPE_CHECKING:  # the model (and pandera) is imported on first validation
     from jinan_gov.schemas import ExtractedTargetSchema
 
 __all__ = (
+    "INDICATORS",
+    "Indicator",
     "decode_report",
+    "extract_many",
+    "extract_outcomes",
     "extract_targets",
     "extraction_text",
+    "indicator_key",
     "read_extracted_targets",
     "read_report",
     "sample_reports",
+    "target_vs_outcome",
 )
 
 _MARK = "\ue000"
@@ -129,6 +138,7 @@ def _frame(rows: list[Row], text: str) -> pl.DataFrame:
             "target_no": number,
             "name_zh": name,
             "name_en": english_name(name),
+            "indicator": None,  # set by _with_indicator
             "value": row.value,
             "value_upper": row.value_upper,
             "unit": row.unit,
@@ -198,7 +208,16 @@ def extract_targets(text: str) -> DataFrame[ExtractedTargetSchema]:
     normalised, breaks = _prepare(_check_text(text))
     paragraph = find_paragraph(normalised, breaks)
     rows = [] if paragraph is None else paragraph.rows
-    return validate(_model(), _frame(rows, normalised))
+    return validate(_model(), _with_indicator(_frame(rows, normalised)))
+
+
+def _with_indicator(frame: pl.DataFrame) -> pl.DataFrame:
+    """Fill the ``indicator`` column with the key of each row's name (and unit)."""
+    keys = [
+        indicator_key(name, unit)
+        for name, unit in zip(frame["name_zh"], frame["unit"], strict=True)
+    ]
+    return frame.with_columns(pl.Series("indicator", keys, dtype=pl.String))
 
 
 def __dir__() -> list[str]:

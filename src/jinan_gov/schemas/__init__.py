@@ -37,12 +37,12 @@ from jinan_gov.schemas.vocab import (
 )
 
 if TYPE_CHECKING:
+    from jinan_gov.schemas._extracted import ExtractedOutcomeSchema, ExtractedTargetSchema
     from jinan_gov.schemas._models import (
         ActualsSchema,
         AppointmentSchema,
         AssessmentSchema,
         DocumentSchema,
-        ExtractedTargetSchema,
         IndicatorSchema,
         IndicatorSearchSchema,
     )
@@ -80,6 +80,7 @@ __all__ = (
     "AssessmentSchema",
     "ChapterSchema",
     "DocumentSchema",
+    "ExtractedOutcomeSchema",
     "ExtractedTargetSchema",
     "IndicatorSchema",
     "IndicatorSearchSchema",
@@ -92,7 +93,8 @@ _MODEL_HOMES = {
     "AppointmentSchema": "_models",
     "AssessmentSchema": "_models",
     "DocumentSchema": "_models",
-    "ExtractedTargetSchema": "_models",
+    "ExtractedOutcomeSchema": "_extracted",
+    "ExtractedTargetSchema": "_extracted",
     "IndicatorSchema": "_models",
     "IndicatorSearchSchema": "_models",
     "ArticleAnnotationSchema": "_rules",

@@ -15,7 +15,6 @@ from jinan_gov.schemas._base import Strict
 from jinan_gov.schemas.vocab import (
     DIRECTIONS,
     DOC_IDS,
-    EXTRACTED_QUALIFIERS,
     FLAGS,
     INDICATOR_TABLES,
     KINDS,
@@ -30,7 +29,6 @@ __all__ = (
     "AppointmentSchema",
     "AssessmentSchema",
     "DocumentSchema",
-    "ExtractedTargetSchema",
     "IndicatorSchema",
     "IndicatorSearchSchema",
 )
@@ -357,102 +355,6 @@ class IndicatorSearchSchema(Strict):
 
 
 # --- Targets read from any plan or work report (jinan_gov.extract) ----------------------
-
-_RELATIVE = ("above_benchmark", "in_step")
-
-
-class ExtractedTargetSchema(Strict):
-    """One target of a main-target paragraph read by :func:`jinan_gov.extract_targets`.
-
-    Offsets and quotes refer to the normalised text
-    ``normalize_text(fold_text(text))`` of the input.
-    """
-
-    id: str = pa.Field(
-        unique=True, str_matches=r"^t\d{2,}$", description="Row id within the result: t01, t02 …"
-    )
-    target_no: int = pa.Field(unique=True, ge=1, description="Position in the text, from 1.")
-    name_zh: str = pa.Field(
-        description="What is measured, in the text's words, with the change verb when the "
-        "figure is a change (地区生产总值增长, 城镇调查失业率, 单位GDP二氧化碳排放下降)."
-    )
-    name_en: str | None = pa.Field(
-        nullable=True,
-        description="English name when the subject is a common indicator (GDP growth, "
-        "surveyed urban unemployment rate …); null otherwise.",
-    )
-    value: float | None = pa.Field(
-        nullable=True,
-        description="The figure as written (下降3% -> 3, 1.2万亿元 -> 1.2, 涨幅-0.5% -> -0.5; "
-        "lower bound of a range; the margin of 高于全国平均水平1个百分点以上 -> 1); null for "
-        "qualitative targets and relative targets without a margin.",
-    )
-    value_upper: float | None = pa.Field(
-        nullable=True, description="Upper bound of a range (5%—5.5% -> 5.5), else null."
-    )
-    unit: str | None = pa.Field(
-        nullable=True,
-        description="Unit as written after NFKC (%, 万人, 亿斤, 个百分点, 微克/立方米 …); "
-        "'%' for a relative target on a growth rate; null otherwise without a figure.",
-    )
-    value_base: float | None = pa.Field(nullable=True, description="value, 万/亿 expanded.")
-    unit_base: str | None = pa.Field(nullable=True, description="unit without 万/亿 (亿斤 -> 斤).")
-    qualifier: str = pa.Field(
-        isin=EXTRACTED_QUALIFIERS,
-        description="How the figure is qualified: plain, at_least (以上/不低于), about (左右), "
-        "cap_about (控制在…左右), at_most (以内/不超过), exceed (突破/超过), reach (达到), "
-        "range (5%—5.5%), above_benchmark (高于全省平均水平), in_step (与经济增长同步), "
-        "strive (力争), qualitative (完成下达的目标, no figure).",
-    )
-    qualifier_zh: str | None = pa.Field(
-        nullable=True,
-        description="The qualifying words as written (以上, 控制在…左右, 高于全省平均水平 …); "
-        "null for plain figures.",
-    )
-    benchmark: str | None = pa.Field(
-        nullable=True,
-        description="What a relative target is compared with: 全国, 全省, 全市, 经济增长, "
-        "or the text's own words for anything else; null for other qualifiers.",
-    )
-    direction: str = pa.Field(
-        isin=DIRECTIONS,
-        description="higher or lower is better (unemployment, prices, caps: lower; growth, "
-        "output, reductions stated as 下降X%, completion of targets: higher).",
-    )
-    quote: str = pa.Field(
-        str_length={"min_value": 1},
-        description="Shortest verbatim span of the normalised text stating the subject, the "
-        "figure and its qualifier.",
-    )
-    start: int = pa.Field(ge=0, description="Offset of the quote in the normalised text.")
-    end: int = pa.Field(ge=1, description="Offset just after the quote (exclusive).")
-    note: str | None = pa.Field(
-        nullable=True,
-        description="Riders that qualify the row without being targets themselves "
-        "(在实际工作中努力争取更好结果, 争取更优水平).",
-    )
-
-    @pa.dataframe_check
-    @classmethod
-    def consistent(cls, data: pa.PolarsData) -> pl.LazyFrame:
-        """value null for qualitative rows, and for relative ones except a margin over a
-        benchmark (above_benchmark), set for all others; benchmark only for relative ones,
-        value_upper exactly for ranges (above value), end - start the quote's length."""
-        qualifier = pl.col("qualifier")
-        upper = pl.col("value_upper")
-        return data.lazyframe.select(
-            (qualifier.is_in([*_RELATIVE, "qualitative"]) | pl.col("value").is_not_null())
-            & ((qualifier != "qualitative") | pl.col("value").is_null())
-            & (
-                (qualifier == "above_benchmark")
-                | ~qualifier.is_in(_RELATIVE)
-                | pl.col("value").is_null()
-            )
-            & (qualifier.is_in(_RELATIVE) == pl.col("benchmark").is_not_null())
-            & ((qualifier == "range") == upper.is_not_null())
-            & (upper.is_null() | (upper > pl.col("value")))
-            & (pl.col("end") - pl.col("start") == pl.col("quote").str.len_chars())
-        )
 
 
 def __dir__() -> list[str]:

@@ -228,10 +228,9 @@ def clean_web_text(text: str) -> str:
     Text without such noise is returned unchanged.
 
     >>> clean_web_text("<p>稳(wěn)定在<b>5%</b>左右;;")
-    '\n稳定在5%左右;'
+    '\\n稳定在5%左右;'
     """
-    if not isinstance(text, str):
-        raise TypeError(f"clean_web_text() expects str, got {type(text).__name__}")
+    text = require_text(text, "clean_web_text")
     if "<" in text:
         text = _TAG.sub("", _BLOCK_TAG.sub("\n", text))
     if "&" in text:

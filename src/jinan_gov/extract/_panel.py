@@ -1,0 +1,245 @@
+"""Many documents at once, and each target beside last year's outcome of its indicator."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import polars as pl
+
+from jinan_gov.extract._outcomes import extract_outcomes
+from jinan_gov.text.wording import render_target
+
+__all__ = ("extract_many", "target_vs_outcome")
+
+_PAIR_TARGET = (
+    "id",
+    "indicator",
+    "name_zh",
+    "value",
+    "value_upper",
+    "unit",
+    "qualifier",
+    "qualifier_zh",
+)
+_PAIR_OUTCOME = ("id", "name_zh", "year", "value", "unit", "quote")
+_CHUNK = 64
+
+
+def _targets(text: str) -> pl.DataFrame:
+    from jinan_gov.extract import extract_targets  # noqa: PLC0415 - the package imports us
+
+    return extract_targets(text)
+
+
+def target_vs_outcome(text: str) -> pl.DataFrame:
+    """Each target of a report or plan beside last year's outcome of the same indicator.
+
+    Targets (:func:`~jinan_gov.extract.extract_targets`) and outcomes
+    (:func:`~jinan_gov.extract.extract_outcomes`, whole-jurisdiction figures of the year
+    reviewed, the first statement of each indicator) are paired by ``indicator``.
+
+    Returns
+    -------
+    polars.DataFrame
+        One row per target: ``indicator``, ``name_zh``, the target's ``id_target``,
+        ``value_target``, ``value_upper_target``, ``unit_target``, ``qualifier_target``,
+        ``target_text`` (the target as the report words it, e.g. ``5%左右``), the
+        outcome's ``id_outcome``, ``name_zh_outcome``, ``year_outcome``,
+        ``value_outcome``, ``unit_outcome``, ``quote_outcome``, ``paired`` and ``gap``
+        (target minus outcome in the target's unit; null without both figures in one unit).
+
+    Examples
+    --------
+    >>> pairs = target_vs_outcome(
+    ...     "一、2025年工作回顾。全省地区生产总值增长5.4%。"
+    ...     "今年主要预期目标是：地区生产总值增长5%左右。"
+    ... )
+    >>> pairs.select("indicator", "value_target", "value_outcome", "gap").rows()
+    [('gdp_growth', 5.0, 5.4, -0.4)]
+    """
+    targets = _targets(text)
+    outcomes = (
+        extract_outcomes(text)
+        .filter(pl.col("indicator").is_not_null() & (pl.col("period") == "year"))
+        .unique("indicator", keep="first", maintain_order=True)
+    )
+    target = targets.select(
+        "indicator",
+        "name_zh",
+        *(pl.col(c).alias(f"{c}_target") for c in _PAIR_TARGET[:1]),
+        *(pl.col(c).alias(f"{c}_target") for c in _PAIR_TARGET[3:]),
+    )
+    outcome = outcomes.select(
+        "indicator", *(pl.col(c).alias(f"{c}_outcome") for c in _PAIR_OUTCOME)
+    )
+    keyed = target.filter(pl.col("indicator").is_not_null())
+    joined = pl.concat(
+        [
+            keyed.join(outcome, on="indicator", how="left", maintain_order="left"),
+            target.filter(pl.col("indicator").is_null()),
+        ],
+        how="diagonal",
+    ).join(target.select("id_target").with_row_index("_order"), on="id_target")
+    joined = joined.sort("_order").drop("_order")
+    text_column = [
+        None
+        if row["value_target"] is None
+        else render_target(
+            row["value_target"],
+            row["unit_target"],
+            row["qualifier_target"],
+            value_upper=row["value_upper_target"],
+            qualifier_zh=row["qualifier_zh_target"],
+            style="words",
+        )
+        for row in joined.iter_rows(named=True)
+    ]
+    same_unit = pl.col("unit_target") == pl.col("unit_outcome")
+    return joined.with_columns(
+        pl.Series("target_text", text_column, dtype=pl.String),
+        pl.col("id_outcome").is_not_null().alias("paired"),
+        pl.when(same_unit)
+        .then((pl.col("value_target") - pl.col("value_outcome")).round(6))
+        .otherwise(None)
+        .alias("gap"),
+    )
+
+
+def _read(source: object) -> tuple[str, str]:
+    if isinstance(source, str | os.PathLike):
+        from jinan_gov.extract import read_report  # noqa: PLC0415
+
+        path = Path(source)
+        return path.stem, read_report(path)
+    raise TypeError(
+        "extract_many() takes a mapping of document names to texts or an iterable of paths, "
+        f"got an item of type {type(source).__name__}"
+    )
+
+
+def _name(source: object) -> str:
+    if isinstance(source, str | os.PathLike):
+        return Path(source).stem
+    return _read(source)[0]  # raises the TypeError
+
+
+def _documents(
+    texts: Mapping[str, str] | Iterable[str | os.PathLike[str]],
+) -> Iterator[tuple[str, str]]:
+    if isinstance(texts, str | bytes | bytearray):
+        raise TypeError(
+            "extract_many() takes a mapping {name: text} or an iterable of paths, not a single "
+            f"{type(texts).__name__}; use extract_targets() for one text"
+        )
+    seen: set[str] = set()
+    items: Iterable[tuple[object, object]]
+    if isinstance(texts, Mapping):
+        items = texts.items()
+    elif isinstance(texts, Iterable):
+        items = ((_name(source), source) for source in texts)
+    else:
+        raise TypeError(
+            f"extract_many() takes a mapping or an iterable, got {type(texts).__name__}"
+        )
+    for name, given in items:
+        if not isinstance(name, str) or not name:
+            raise TypeError(f"extract_many(): document names are non-empty str, got {name!r}")
+        if name in seen:
+            raise ValueError(f"extract_many(): document name {name!r} is given more than once")
+        text = given if isinstance(texts, Mapping) else _read(given)[1]
+        if not isinstance(text, str):
+            raise TypeError(
+                f"extract_many(): the text of {name!r} is {type(text).__name__}, not str"
+                + ("; decode it first" if isinstance(text, bytes | bytearray) else "")
+            )
+        if name in seen:
+            raise ValueError(f"extract_many(): document name {name!r} is given more than once")
+        seen.add(name)
+        yield name, text
+
+
+def _one(job: tuple[str, str, bool]) -> pl.DataFrame:
+    name, text, outcomes = job
+    frame = extract_outcomes(text) if outcomes else _targets(text)
+    return frame.select(pl.lit(name, dtype=pl.String).alias("doc"), pl.all())
+
+
+def _progress(
+    progress: bool | None, total: int | None
+) -> Callable[[Iterator[pl.DataFrame]], Iterator[pl.DataFrame]]:
+    wanted = sys.stderr.isatty() if progress is None else progress
+    if not wanted:
+        return lambda frames: frames
+    try:
+        from tqdm import tqdm  # type: ignore[import-untyped]  # noqa: PLC0415
+    except ImportError:
+        return lambda frames: frames
+    return lambda frames: iter(tqdm(frames, total=total, unit="doc"))
+
+
+def extract_many(
+    texts: Mapping[str, str] | Iterable[str | os.PathLike[str]],
+    *,
+    outcomes: bool = False,
+    processes: int | None = None,
+    progress: bool | None = None,
+) -> pl.DataFrame:
+    """Targets (or outcomes) of many documents in one frame, keyed by ``doc`` and ``id``.
+
+    Parameters
+    ----------
+    texts
+        ``{name: text}``, or paths of UTF-8/GB18030 text files (the name is the file's
+        stem). Names must be unique.
+    outcomes
+        Read last year's outcomes (:func:`extract_outcomes`) instead of the targets.
+    processes
+        Read the documents in this many worker processes (``None`` or 1: in this one).
+    progress
+        Show a progress bar (needs ``tqdm``, which is optional); by default only when
+        standard error is a terminal.
+
+    Returns
+    -------
+    polars.DataFrame
+        ``doc`` first, then the columns of
+        :class:`~jinan_gov.schemas.ExtractedTargetSchema` (or
+        :class:`~jinan_gov.schemas.ExtractedOutcomeSchema`); (``doc``, ``id``) is unique.
+
+    Raises
+    ------
+    TypeError
+        A text that is not ``str``, a name that is not a non-empty ``str``, or a single
+        string instead of a collection.
+    ValueError
+        A document name given twice.
+
+    Examples
+    --------
+    >>> panel = extract_many({"甲省": "今年主要预期目标是：地区生产总值增长5%左右。",
+    ...                       "乙省": "今年主要预期目标是：地区生产总值增长4.5%。"})
+    >>> panel.select("doc", "id", "indicator", "value").rows()
+    [('甲省', 't01', 'gdp_growth', 5.0), ('乙省', 't01', 'gdp_growth', 4.5)]
+    """
+    if processes is not None and (not isinstance(processes, int) or processes < 1):
+        raise ValueError(f"extract_many(): processes is a positive int or None, got {processes!r}")
+    jobs = ((name, text, bool(outcomes)) for name, text in _documents(texts))
+    total = len(texts) if isinstance(texts, Mapping) else None
+    wrap = _progress(progress, total)
+    if processes is None or processes == 1:
+        frames = list(wrap(map(_one, jobs)))
+    else:
+        with ProcessPoolExecutor(max_workers=processes) as pool:
+            frames = list(wrap(pool.map(_one, jobs, chunksize=_CHUNK)))
+    if not frames:
+        empty = _one(("", "", bool(outcomes)))
+        return empty.clear()
+    return pl.concat(frames, how="vertical")
+
+
+def __dir__() -> list[str]:
+    return list(__all__)
