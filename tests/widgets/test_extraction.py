@@ -70,7 +70,7 @@ def test_explorer_switches_samples_and_reads_pasted_text() -> None:
     assert explorer.frame.height == 9
     assert explorer.pasted.layout.display == "none"
     explorer.source.value = "qinghai"
-    assert explorer.frame.height == 11
+    assert explorer.frame.height == 12
     assert "II类及以上" in explorer.text.value
     explorer.source.value = "__paste__"
     assert explorer.pasted.layout.display == ""

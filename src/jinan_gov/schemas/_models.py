@@ -11,7 +11,7 @@ import pandera.polars as pa
 import polars as pl
 from pandera.engines import polars_engine
 
-from jinan_gov.schemas._base import Strict
+from jinan_gov.schemas._base import Ranked, Strict, matched_field
 from jinan_gov.schemas.vocab import (
     DIRECTIONS,
     DOC_IDS,
@@ -331,7 +331,7 @@ class IndicatorSchema(Strict):
         return data.lazyframe.select(pl.col("flag").is_null() | pl.col("note").is_not_null())
 
 
-class IndicatorSearchSchema(Strict):
+class IndicatorSearchSchema(Ranked):
     """Rows of the plan ranked for a free-text query by :func:`jinan_gov.search_indicators`."""
 
     id: str = pa.Field(description="Indicator row id, as in :func:`jinan_gov.indicators`.")
@@ -340,18 +340,7 @@ class IndicatorSearchSchema(Strict):
     name_zh: str = pa.Field(description="What is measured, in the plan's words.")
     kind: str = pa.Field(isin=KINDS, description="outcome (2022 result) or target (2023 goal).")
     year: int = pa.Field(isin=[2022, 2023], description="Year of the figure.")
-    matched: pl.List(pl.String) = pa.Field(  # type: ignore[valid-type]
-        description=(
-            "Why the row came up: the query's words found in it and the glossary terms "
-            "the query was expanded with, as 'term ← query words'."
-        )
-    )
-
-    @pa.dataframe_check
-    @classmethod
-    def best_first(cls, data: pa.PolarsData) -> pl.LazyFrame:
-        """Scores never increase down the frame."""
-        return data.lazyframe.select(pl.col("score").diff().fill_null(0) <= 0)
+    matched: pl.List(pl.String) = matched_field("row")  # type: ignore[valid-type]
 
 
 # --- Targets read from any plan or work report (jinan_gov.extract) ----------------------

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandera.polars as pa
 import polars as pl
 
-from jinan_gov.schemas._base import Strict
+from jinan_gov.schemas._base import Ranked, Strict, matched_field
 from jinan_gov.schemas.vocab import (
     FACT_KINDS,
     FACT_UNITS,
@@ -293,7 +293,7 @@ class RuleFactSchema(Strict):
         )
 
 
-class SearchResultSchema(Strict):
+class SearchResultSchema(Ranked):
     """Articles of the Work Rules ranked for a free-text query by :func:`jinan_gov.rules.search`."""
 
     article_no: int = pa.Field(ge=1, le=RULES_ARTICLE_COUNT, description="Article number.")
@@ -305,18 +305,7 @@ class SearchResultSchema(Strict):
     snippet: str = pa.Field(
         description="Short window of the article's Chinese text around its best-matching part."
     )
-    matched: pl.List(pl.String) = pa.Field(  # type: ignore[valid-type]
-        description=(
-            "Why the article came up: the query's words found in it and the glossary terms "
-            "the query was expanded with, as 'term ← query words'."
-        )
-    )
-
-    @pa.dataframe_check
-    @classmethod
-    def best_first(cls, data: pa.PolarsData) -> pl.LazyFrame:
-        """Scores never increase down the frame."""
-        return data.lazyframe.select(pl.col("score").diff().fill_null(0) <= 0)
+    matched: pl.List(pl.String) = matched_field("article")  # type: ignore[valid-type]
 
 
 def __dir__() -> list[str]:

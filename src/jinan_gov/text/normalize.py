@@ -201,7 +201,13 @@ _BLOCK_TAG = re.compile(
     r"<(?:br|/?(?:p|div|h[1-6]|li|ul|ol|tr|table|section|article|header|footer))\b[^<>]{0,300}>",
     re.IGNORECASE,
 )
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}\b[^<>]{0,300}>|<!--[^<>]{0,300}-->")
+# Only the tags pages use: "<y>" or "x<y>z" in a text is not markup.
+_TAG = re.compile(
+    r"</?(?:a|b|i|u|s|em|strong|span|font|sup|sub|small|big|mark|img|br|hr|p|div|h[1-6]|li|ul"
+    r"|ol|tr|td|th|tbody|thead|table|section|article|header|footer|center|label|code|pre)"
+    r"(?:\s[^<>]{0,300})?/?>|<!--[^<>]{0,300}-->",
+    re.IGNORECASE,
+)
 _ENTITIES = {"&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'"}
 _ENTITY = re.compile("|".join(_ENTITIES))
 # Doubled or stray punctuation of copied web text: ;; ,, 。, and a 。 inside a clause.

@@ -260,7 +260,7 @@ def extraction_explorer(report: str = "gansu", text: str = "") -> ExtractionExpl
 
     >>> explorer = extraction_explorer("hunan")
     >>> explorer.frame.height, "615亿斤左右" in explorer.table.value
-    (10, True)
+    (11, True)
     >>> explorer.source.value = "__paste__"
     >>> explorer.pasted.value = "今年主要预期目标是：地区生产总值增长6%以上、力争7%。"
     >>> explorer.frame["qualifier"].to_list()
