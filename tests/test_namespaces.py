@@ -81,6 +81,7 @@ PUBLIC: dict[str, tuple[str, ...]] = {
         "filter_pairs",
         "indicators",
         "outcomes_2022",
+        "pair_by_indicator",
         "plan_pairs",
         "section_key",
         "sections",

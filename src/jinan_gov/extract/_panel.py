@@ -11,13 +11,12 @@ from pathlib import Path
 import polars as pl
 
 from jinan_gov.extract._outcomes import extract_outcomes
-from jinan_gov.text.wording import render_target
+from jinan_gov.plan import pair_by_indicator
 
 __all__ = ("extract_many", "target_vs_outcome")
 
 _PAIR_TARGET = (
     "id",
-    "indicator",
     "name_zh",
     "value",
     "value_upper",
@@ -61,47 +60,27 @@ def target_vs_outcome(text: str) -> pl.DataFrame:
     >>> pairs.select("indicator", "value_target", "value_outcome", "gap").rows()
     [('gdp_growth', 5.0, 5.4, -0.4)]
     """
-    targets = _targets(text)
     outcomes = (
         extract_outcomes(text)
         .filter(pl.col("indicator").is_not_null() & (pl.col("period") == "year"))
         .unique("indicator", keep="first", maintain_order=True)
     )
-    target = targets.select(
-        "indicator",
-        "name_zh",
-        *(pl.col(c).alias(f"{c}_target") for c in _PAIR_TARGET[:1]),
-        *(pl.col(c).alias(f"{c}_target") for c in _PAIR_TARGET[3:]),
+    joined = pair_by_indicator(
+        outcomes.select("indicator", *_PAIR_OUTCOME),
+        _targets(text).select("indicator", *_PAIR_TARGET),
+        keep="targets",
     )
-    outcome = outcomes.select(
-        "indicator", *(pl.col(c).alias(f"{c}_outcome") for c in _PAIR_OUTCOME)
-    )
-    keyed = target.filter(pl.col("indicator").is_not_null())
-    joined = pl.concat(
-        [
-            keyed.join(outcome, on="indicator", how="left", maintain_order="left"),
-            target.filter(pl.col("indicator").is_null()),
-        ],
-        how="diagonal",
-    ).join(target.select("id_target").with_row_index("_order"), on="id_target")
-    joined = joined.sort("_order").drop("_order")
-    text_column = [
-        None
-        if row["value_target"] is None
-        else render_target(
-            row["value_target"],
-            row["unit_target"],
-            row["qualifier_target"],
-            value_upper=row["value_upper_target"],
-            qualifier_zh=row["qualifier_zh_target"],
-            style="words",
-        )
-        for row in joined.iter_rows(named=True)
-    ]
     same_unit = pl.col("unit_target") == pl.col("unit_outcome")
-    return joined.with_columns(
-        pl.Series("target_text", text_column, dtype=pl.String),
-        pl.col("id_outcome").is_not_null().alias("paired"),
+    return joined.select(
+        "indicator",
+        pl.col("name_zh_target").alias("name_zh"),
+        *(f"{c}_target" for c in _PAIR_TARGET if c != "name_zh"),
+        *(f"{c}_outcome" for c in _PAIR_OUTCOME),
+        # as before the shared join: no wording for a target without a figure
+        pl.when(pl.col("value_target").is_not_null())
+        .then(pl.col("target_text_target"))
+        .alias("target_text"),
+        "paired",
         pl.when(same_unit)
         .then((pl.col("value_target") - pl.col("value_outcome")).round(6))
         .otherwise(None)
