@@ -322,6 +322,6 @@ def sample_reports() -> dict[str, str]:
 
     >>> reports = sample_reports()
     >>> list(reports)[:3], extract_targets(reports["hunan"]).height
-    (['anhui', 'beijing', 'gansu'], 10)
+    (['anhui', 'beijing', 'gansu'], 11)
     """
     return {slug: read_package_text(f"reports/{slug}.txt") for slug in _SAMPLES}
