@@ -159,7 +159,8 @@ def test_panel_of_samples_and_the_jinan_plan() -> None:
     ]
     assert pairs.filter(pl.col("kind") == "目标 target")["report"].n_unique() == 9
     spec = headline_pairs_chart(pairs).to_dict()
-    assert [layer["mark"]["type"] for layer in spec["layer"]] == ["rule", "rule", "point"]
+    marks = [(layer["mark"]["type"], layer["mark"].get("filled")) for layer in spec["layer"]]
+    assert marks == [("rule", None), ("rule", None), ("point", True), ("point", False)]
     scale = _x_scale(spec)
     assert scale["domain"][1] > pairs["value_upper"].max()  # type: ignore[index]
     assert _color(spec)["scale"]["scheme"] == "tableau10"  # nine reports: more than Okabe-Ito

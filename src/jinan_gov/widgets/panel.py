@@ -113,7 +113,7 @@ def headline_pairs_chart(pairs: pl.DataFrame) -> alt.LayerChart:
     >>> pairs = headline_pairs({"x": "今年主要预期目标是：地区生产总值增长5%左右。"})
     >>> spec = headline_pairs_chart(pairs).to_dict()
     >>> [layer["mark"]["type"] for layer in spec["layer"]]
-    ['rule', 'rule', 'point']
+    ['rule', 'rule', 'point', 'point']
     """
     reports = pairs["report"].unique(maintain_order=True).to_list()
     indicators = [i for i in PANEL_INDICATORS.values() if i in set(pairs["indicator"])]
@@ -141,20 +141,26 @@ def headline_pairs_chart(pairs: pl.DataFrame) -> alt.LayerChart:
         .mark_rule(strokeWidth=4, opacity=0.8)
         .encode(x=x, x2="value_upper:Q")
     )
-    points = base.mark_point(size=70, strokeWidth=2).encode(
-        x=x,
-        shape=alt.Shape(
-            "kind:N",
-            title=None,
-            scale=alt.Scale(domain=[_TARGET_KIND, _OUTCOME_KIND], range=["circle", "diamond"]),
-            legend=alt.Legend(orient="top"),
-        ),
-        fill=alt.condition(
-            alt.datum.kind == _TARGET_KIND, alt.Color("report:N"), alt.value("white")
-        ),
-        tooltip=["report:N", "indicator:N", "kind:N", "value:Q", "text:N"],
+    shape = alt.Shape(
+        "kind:N",
+        title=None,
+        scale=alt.Scale(domain=[_TARGET_KIND, _OUTCOME_KIND], range=["circle", "diamond"]),
+        legend=alt.Legend(orient="top", symbolStrokeColor="#333", symbolFillColor="#333"),
     )
-    chart: alt.LayerChart = (gaps + ranges + points).properties(width=520, height=alt.Step(12))
+    tooltip = ["report:N", "indicator:N", "kind:N", "value:Q", "text:N"]
+    targets = (
+        base.transform_filter(alt.datum.kind == _TARGET_KIND)
+        .mark_point(filled=True, size=70, opacity=1)
+        .encode(x=x, shape=shape, tooltip=tooltip)
+    )
+    outcomes = (
+        base.transform_filter(alt.datum.kind == _OUTCOME_KIND)
+        .mark_point(filled=False, size=90, strokeWidth=2)
+        .encode(x=x, shape=shape, tooltip=tooltip)
+    )
+    chart: alt.LayerChart = (gaps + ranges + targets + outcomes).properties(
+        width=520, height=alt.Step(12)
+    )
     return chart
 
 
