@@ -25,7 +25,7 @@ CHARTS = {
     "01_plan_at_a_glance": 3,  # the plan explorer: outcome vs target, sections, measures
     "02_attainment_what_if": 2,  # the scenario heatmap, the what-if's gap chart
     "03_work_rules": 0,
-    "04_extract_targets": 1,  # the headline targets of the sample reports
+    "04_extract_targets": 2,  # the samples' headline targets; the panel of targets and outcomes
 }
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 INLINE_SVG = re.compile(r"<svg\b[^>]*\bclass=\"marks\"")

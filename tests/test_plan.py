@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import inspect
 import re
 from typing import Any
 
@@ -10,11 +11,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from jinan_gov.errors import UnknownIdError
+from jinan_gov.extract import target_vs_outcome
 from jinan_gov.plan import (
     base_unit,
     filter_pairs,
     indicators,
     outcomes_2022,
+    pair_by_indicator,
     plan_pairs,
     section_key,
     sections,
@@ -359,3 +362,48 @@ def test_filter_pairs_bad_input(
     make, section, measure = args
     with pytest.raises(error, match=match):
         filter_pairs(make(), section, measure)
+
+
+def test_pair_by_indicator_is_the_join_of_plan_pairs_and_target_vs_outcome() -> None:
+    assert "pair_by_indicator" in inspect.getsource(plan_pairs.__wrapped__)  # type: ignore[attr-defined]
+    assert "pair_by_indicator(" in inspect.getsource(target_vs_outcome)
+    assert ".join(" not in inspect.getsource(target_vs_outcome)
+
+
+def test_pair_by_indicator_keeps_all_or_targets_and_never_pairs_nulls() -> None:
+    outcomes = pl.DataFrame(
+        {
+            "indicator": ["a", "b", None],
+            "id": ["o1", "o2", "o3"],
+            "value": [1.0, 2.0, 3.0],
+            "unit": ["%", "%", "%"],
+        }
+    )
+    targets = pl.DataFrame(
+        {
+            "indicator": ["c", "a", None],
+            "id": ["t1", "t2", "t3"],
+            "value": [5.0, 6.0, None],
+            "unit": ["%", "%", None],
+            "qualifier": ["about", "at_least", "qualitative"],
+            "qualifier_zh": ["左右", "以上", "稳定"],
+        }
+    )
+    both = pair_by_indicator(outcomes, targets, suffixes=("_x", "_y"))
+    assert both.select("id_x", "id_y", "paired").rows() == [
+        ("o1", "t2", True),
+        ("o2", None, False),
+        ("o3", None, False),
+        (None, "t1", False),
+        (None, "t3", False),
+    ]
+    kept = pair_by_indicator(outcomes, targets, keep="targets")
+    assert kept.select("id_target", "id_outcome", "target_text_target").rows() == [
+        ("t1", None, "5%左右"),
+        ("t2", "o1", "6%以上"),
+        ("t3", None, "稳定"),
+    ]
+    with pytest.raises(ValueError, match="targets: qualifier"):
+        pair_by_indicator(outcomes, targets.drop("qualifier"))
+    with pytest.raises(ValueError, match="keep is"):
+        pair_by_indicator(outcomes, targets, keep="outcomes")  # type: ignore[arg-type]

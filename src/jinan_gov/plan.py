@@ -7,7 +7,9 @@ the derived columns (``table``, ``value_base``, ``unit_base``) and validate
 the result against :class:`jinan_gov.schemas.IndicatorSchema`.
 
 :func:`plan_pairs` puts each indicator's 2022 outcome next to its 2023 target (with the
-target as the plan words it), :func:`filter_pairs` selects them by section and measure, and
+target as the plan words it) through :func:`pair_by_indicator`, the one join of outcomes
+and targets that :func:`jinan_gov.extract.target_vs_outcome` uses as well;
+:func:`filter_pairs` selects them by section and measure, and
 :func:`sections` lists the plan's sections in order.
 """
 
@@ -16,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Literal, cast
 
 import polars as pl
 
@@ -37,6 +39,7 @@ __all__ = (
     "filter_pairs",
     "indicators",
     "outcomes_2022",
+    "pair_by_indicator",
     "plan_pairs",
     "section_key",
     "sections",
@@ -270,39 +273,18 @@ def plan_pairs() -> pl.DataFrame:
     >>> row["value_2022"], row["target_text_2023"], row["section_key_2023"]
     (3.1, '5.5%以上', '二(二)')
     """
-    outcome = outcomes_2022().select(
-        "indicator", *(pl.col(c).alias(f"{c}_2022") for c in _PAIR_COLUMNS)
-    )
     target_frame = pl.concat([targets_2023(), tasks_2023()])
-    target = target_frame.select(
-        "indicator",
-        *(pl.col(c).alias(f"{c}_2023") for c in (*_PAIR_COLUMNS, "table", *_TARGET_COLUMNS)),
-        pl.col("binding").alias("binding_2023"),
+    joined = pair_by_indicator(
+        outcomes_2022().select("indicator", *_PAIR_COLUMNS),
+        target_frame.select("indicator", *_PAIR_COLUMNS, "table", *_TARGET_COLUMNS, "binding"),
+        suffixes=("_2022", "_2023"),
     )
-    joined = outcome.join(
-        target, on="indicator", how="full", coalesce=True, maintain_order="left_right"
-    )
-    text = [
-        None
-        if row["qualifier_2023"] is None
-        else render_target(
-            row["value_2023"],
-            row["unit_2023"],
-            row["qualifier_2023"],
-            value_upper=row["value_upper_2023"],
-            value_target=row["value_target_2023"],
-            value_stretch=row["value_stretch_2023"],
-            qualifier_zh=row["qualifier_zh_2023"],
-            style="words",
-        )
-        for row in joined.iter_rows(named=True)
-    ]
     return joined.select(
         "indicator",
         pl.coalesce("name_zh_2023", "name_zh_2022").alias("name_zh"),
         pl.coalesce("name_en_2023", "name_en_2022").alias("name_en"),
         pl.coalesce("measure_2023", "measure_2022").alias("measure"),
-        (pl.col("id_2022").is_not_null() & pl.col("id_2023").is_not_null()).alias("paired"),
+        "paired",
         "id_2022",
         "section_2022",
         pl.col("section_2022").str.extract(_SECTION_KEY).alias("section_key_2022"),
@@ -322,7 +304,109 @@ def plan_pairs() -> pl.DataFrame:
         "qualifier_2023",
         "qualifier_zh_2023",
         "binding_2023",
-        pl.Series("target_text_2023", text, dtype=pl.String),
+        "target_text_2023",
+    )
+
+
+_RENDERED = ("value_upper", "value_target", "value_stretch", "qualifier_zh")
+
+
+def _target_texts(frame: pl.DataFrame, suffix: str) -> pl.Series:
+    """Each target as the document words it (null where there is no qualifier)."""
+    present = [c for c in _RENDERED if f"{c}{suffix}" in frame.columns]
+    texts = [
+        None
+        if row[f"qualifier{suffix}"] is None
+        else render_target(
+            row[f"value{suffix}"],
+            row[f"unit{suffix}"],
+            row[f"qualifier{suffix}"],
+            style="words",
+            **{c: row[f"{c}{suffix}"] for c in present},
+        )
+        for row in frame.iter_rows(named=True)
+    ]
+    return pl.Series(f"target_text{suffix}", texts, dtype=pl.String)
+
+
+def pair_by_indicator(
+    outcomes: pl.DataFrame,
+    targets: pl.DataFrame,
+    *,
+    suffixes: tuple[str, str] = ("_outcome", "_target"),
+    keep: Literal["all", "targets"] = "all",
+) -> pl.DataFrame:
+    """Outcomes and targets side by side, paired by their ``indicator``.
+
+    The one join behind :func:`plan_pairs` (the 2023 plan) and
+    :func:`jinan_gov.extract.target_vs_outcome` (any report): rows with the same
+    non-null ``indicator`` are paired; a null ``indicator`` never pairs.
+
+    Parameters
+    ----------
+    outcomes, targets
+        Frames with ``indicator``, ``id``, ``value``, ``unit`` and, for targets,
+        ``qualifier`` (optionally ``value_upper``, ``value_target``, ``value_stretch``,
+        ``qualifier_zh``); any other columns are carried along. Each indicator should
+        occur at most once in ``outcomes``.
+    suffixes
+        Appended to every column but ``indicator``: outcomes', then targets'.
+    keep
+        ``"all"``: outcome rows in their order (each beside its target, if any), then
+        targets without an outcome; ``"targets"``: one row per target, in their order.
+
+    Returns
+    -------
+    polars.DataFrame
+        ``indicator``, the suffixed columns (outcomes' first with ``"all"``, targets' first
+        with ``"targets"``), ``target_text`` + target suffix (the target as the document
+        words it, e.g. ``5%左右``; null without a qualifier) and ``paired``.
+
+    Examples
+    --------
+    >>> outcomes = pl.DataFrame({"indicator": ["gdp_growth"], "id": ["o1"],
+    ...                          "value": [5.4], "unit": ["%"]})
+    >>> targets = pl.DataFrame({"indicator": ["gdp_growth", None], "id": ["t1", "t2"],
+    ...                         "value": [5.0, 3.0], "unit": ["%", "%"],
+    ...                         "qualifier": ["about", "plain"],
+    ...                         "qualifier_zh": ["左右", None]})
+    >>> pair_by_indicator(outcomes, targets, keep="targets").select(
+    ...     "id_target", "value_outcome", "target_text_target", "paired").rows()
+    [('t1', 5.4, '5%左右', True), ('t2', None, '3%', False)]
+    """
+    if keep not in ("all", "targets"):
+        raise ValueError(f"pair_by_indicator(): keep is 'all' or 'targets', got {keep!r}")
+    missing = [
+        f"{side}: {column}"
+        for side, frame, needed in (
+            ("outcomes", outcomes, ("indicator", "id", "value", "unit")),
+            ("targets", targets, ("indicator", "id", "value", "unit", "qualifier")),
+        )
+        for column in needed
+        if column not in frame.columns
+    ]
+    if missing:
+        raise ValueError(f"pair_by_indicator(): missing columns ({', '.join(missing)})")
+    out_sfx, tgt_sfx = suffixes
+    outcome = outcomes.select(
+        "indicator",
+        *(pl.col(c).alias(f"{c}{out_sfx}") for c in outcomes.columns if c != "indicator"),
+    )
+    target = targets.select(
+        "indicator",
+        *(pl.col(c).alias(f"{c}{tgt_sfx}") for c in targets.columns if c != "indicator"),
+    )
+    if keep == "all":
+        joined = outcome.join(
+            target, on="indicator", how="full", coalesce=True, maintain_order="left_right"
+        )
+    else:
+        joined = target.join(outcome, on="indicator", how="left", maintain_order="left")
+    return joined.with_columns(
+        _target_texts(joined, tgt_sfx),
+        (pl.col(f"id{out_sfx}").is_not_null() & pl.col(f"id{tgt_sfx}").is_not_null()).alias(
+            "paired"
+        ),
     )
 
 

@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 
 import jinan_gov
-from jinan_gov.extract import extract_outcomes, extraction_text
+from jinan_gov.extract import extract_outcomes, extraction_text, sample_reports
 
 OUTCOMES = Path(__file__).parents[1] / "data" / "outcomes"
 SLUGS = {
@@ -154,3 +154,18 @@ def test_extract_outcomes_on_huge_input() -> None:
     rows = extract_outcomes("地区生产总值增长5%。" * 20_000)
     assert rows.height == 20_000
     assert rows["id"].n_unique() == rows.height
+
+
+@pytest.mark.parametrize(
+    "opening", ["经济社会发展的主要预期目标是：", "今年全省发展的主要目标为："]
+)
+def test_targets_without_a_review_are_not_outcomes(opening: str) -> None:
+    # the review ends where the main-target paragraph starts, after header lines too
+    for slug, text in sample_reports().items():
+        assert extract_outcomes(text).height == 0, slug
+    text = (
+        f"# 某省政府工作报告\n# 某省 2026\n\n{opening}地区生产总值增长5%左右，城镇新增就业50万人。"
+    )
+    assert extract_outcomes(text).height == 0
+    review = "一、2025年工作回顾。全省地区生产总值增长5.4%。\n" + text
+    assert extract_outcomes(review)["value"].to_list() == [5.4]

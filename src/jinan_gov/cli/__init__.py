@@ -9,7 +9,8 @@
     jinan-gov tasks    [--section PREFIX] [--measure M] [--qualifier Q] [OUTPUT]
     jinan-gov assess ACTUALS.csv [--benchmarks FILE] [--targets EXTRACTED.csv] [--tolerance F]
                      [--summary] [OUTPUT]
-    jinan-gov extract FILE [OUTPUT]       (a report as UTF-8 or GB18030 text; - for stdin)
+    jinan-gov extract FILE... [--outcomes | --pairs] [OUTPUT]
+                                          (reports as UTF-8 or GB18030 text; - for stdin)
     jinan-gov rule N [--json]
     jinan-gov search QUERY... [--limit K] [OUTPUT]
     jinan-gov search-indicators QUERY... [--limit K] [OUTPUT]
@@ -152,7 +153,24 @@ def _configure_assess(parser: argparse.ArgumentParser) -> None:
 
 
 def _configure_extract(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE", help="UTF-8 or GB18030 text; - reads stdin")
+    parser.add_argument(
+        "file",
+        metavar="FILE",
+        nargs="+",
+        help="UTF-8 or GB18030 text; - reads stdin (alone); several files give one frame "
+        "with a doc column (the file name without its suffix) first",
+    )
+    kind = parser.add_mutually_exclusive_group()
+    kind.add_argument(
+        "--outcomes",
+        action="store_true",
+        help="last year's outcomes that the review states, instead of the targets",
+    )
+    kind.add_argument(
+        "--pairs",
+        action="store_true",
+        help="each target beside last year's outcome of its indicator, with the gap",
+    )
     _add_output(parser)
     parser.set_defaults(handler=_extract_command)
 
@@ -235,7 +253,8 @@ _COMMANDS: tuple[tuple[str, str, _Configure], ...] = (
     ),
     (
         "extract",
-        "read the annual main targets of any plan or work report (text file)",
+        "read the main targets (or last year's outcomes, or both paired) of any plans or "
+        "work reports (text files)",
         _configure_extract,
     ),
     ("rule", "one article of the Work Rules, e.g. 39 or 第三十九条", _configure_rule),

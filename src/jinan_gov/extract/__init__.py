@@ -205,10 +205,15 @@ def extract_targets(text: str) -> DataFrame[ExtractedTargetSchema]:
     >>> extract_targets("没有目标的文字").height
     0
     """
+    return validate(_model(), _target_rows(text))
+
+
+def _target_rows(text: str) -> pl.DataFrame:
+    """The frame of :func:`extract_targets`, not yet validated (a panel validates once)."""
     normalised, breaks = _prepare(_check_text(text))
     paragraph = find_paragraph(normalised, breaks)
     rows = [] if paragraph is None else paragraph.rows
-    return validate(_model(), _with_indicator(_frame(rows, normalised)))
+    return _with_indicator(_frame(rows, normalised))
 
 
 def _with_indicator(frame: pl.DataFrame) -> pl.DataFrame:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from jinan_gov.text.normalize import fold_text
 
@@ -322,7 +322,13 @@ def indicator_key(name_zh: str, unit: str | None = None) -> str | None:
         raise TypeError(f"indicator_key() expects a str name, got {type(name_zh).__name__}")
     if unit is not None and not isinstance(unit, str):
         raise TypeError(f"indicator_key() expects a str unit or None, got {type(unit).__name__}")
-    name = _clean(name_zh[:200])
+    return _key(name_zh[:200], unit)
+
+
+@lru_cache(maxsize=8192)
+def _key(name_zh: str, unit: str | None) -> str | None:
+    """:func:`indicator_key` of checked arguments (names recur: a panel repeats them)."""
+    name = _clean(name_zh)
     unit = None if unit is None else fold_text(unit)
     if not name:
         return None

@@ -21,7 +21,8 @@ import polars as pl
 from jinan_gov.extract._clause_grammar import Row, new_context, parse_sentence
 from jinan_gov.extract._indicator_names import english_name
 from jinan_gov.extract._indicators import indicator_key, indicator_measure
-from jinan_gov.extract._paragraph import sentence_spans
+from jinan_gov.extract._paragraph import find_paragraph, sentence_spans
+from jinan_gov.schemas.validation import validate
 from jinan_gov.text.normalize import fold_text, normalize_text
 from jinan_gov.text.numerals import parse_chinese_numeral, parse_chinese_quantity
 
@@ -30,10 +31,17 @@ if TYPE_CHECKING:
 
     from jinan_gov.schemas import ExtractedOutcomeSchema
 
-__all__ = ("Outcome", "extract_outcomes", "find_outcomes", "review_span", "review_year")
+__all__ = (
+    "Outcome",
+    "extract_outcomes",
+    "find_outcomes",
+    "outcome_rows",
+    "review_span",
+    "review_year",
+)
 
 _SENTENCE_START = (
-    r"(?:^|(?<=[。！？!?:：]))\s*"
+    r"(?:^|(?<=[。！？!?:：\n]))\s*"
     r"(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[)）])?\s*"
 )
 _END = re.compile(
@@ -347,10 +355,17 @@ def extract_outcomes(text: str) -> DataFrame[ExtractedOutcomeSchema]:
     >>> rows["year"].to_list()
     [2025, 2025, 2025]
     """
+    return validate(_model(), outcome_rows(text))
+
+
+def outcome_rows(text: str) -> pl.DataFrame:
+    """The frame of :func:`extract_outcomes`, not yet validated (a panel validates once)."""
     normalised = normalize_text(fold_text(_check_text(text)))
-    start, end = review_span(normalised, None)
+    # the review ends where the main targets start, however the document words the opening
+    paragraph = find_paragraph(normalised)
+    start, end = review_span(normalised, None if paragraph is None else paragraph.start)
     outcomes = find_outcomes(normalised, start, end, review_year(normalised))
-    return _model().validate(outcome_frame(outcomes, normalised))
+    return outcome_frame(outcomes, normalised)
 
 
 def __dir__() -> list[str]:

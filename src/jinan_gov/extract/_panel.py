@@ -7,17 +7,21 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polars as pl
 
-from jinan_gov.extract._outcomes import extract_outcomes
-from jinan_gov.text.wording import render_target
+from jinan_gov.extract._outcomes import extract_outcomes, outcome_rows
+from jinan_gov.plan import pair_by_indicator
+from jinan_gov.schemas.validation import validate
+
+if TYPE_CHECKING:
+    import pandera.polars as pa
 
 __all__ = ("extract_many", "target_vs_outcome")
 
 _PAIR_TARGET = (
     "id",
-    "indicator",
     "name_zh",
     "value",
     "value_upper",
@@ -27,12 +31,55 @@ _PAIR_TARGET = (
 )
 _PAIR_OUTCOME = ("id", "name_zh", "year", "value", "unit", "quote")
 _CHUNK = 64
+_Result = tuple[str, pl.DataFrame]
 
 
 def _targets(text: str) -> pl.DataFrame:
     from jinan_gov.extract import extract_targets  # noqa: PLC0415 - the package imports us
 
     return extract_targets(text)
+
+
+def _target_rows(text: str) -> pl.DataFrame:
+    from jinan_gov.extract import _target_rows as rows  # noqa: PLC0415 - the package imports us
+
+    return rows(text)
+
+
+def _model(outcomes: bool) -> type[pa.DataFrameModel]:
+    from jinan_gov.schemas import ExtractedOutcomeSchema, ExtractedTargetSchema  # noqa: PLC0415
+
+    return ExtractedOutcomeSchema if outcomes else ExtractedTargetSchema
+
+
+def _validated(panel: pl.DataFrame, outcomes: bool) -> pl.DataFrame:
+    """Check every row of a panel against the one-document model, in one validation.
+
+    The model's ids (and target numbers) are unique within a document, not across the
+    panel: those columns are checked here per document, and the rows go through the model
+    with row numbers in their place (one query for the whole panel, not one a document).
+    """
+    prefix = "o" if outcomes else "t"
+    ids = panel["id"]
+    if (
+        not ids.str.contains(rf"^{prefix}\d{{2,}}$").all()
+        or panel.select(pl.struct("doc", "id").is_duplicated().any()).item()
+    ):
+        raise RuntimeError(f"extract_many(): ids are not unique {prefix}NN within documents")
+    width = max(2, len(str(panel.height)))
+    numbered = panel.drop("doc").with_columns(
+        pl.format(
+            f"{prefix}{{}}", pl.int_range(1, panel.height + 1).cast(pl.String).str.zfill(width)
+        ).alias("id"),
+    )
+    if not outcomes:
+        if (panel["target_no"] < 1).any():
+            raise RuntimeError("extract_many(): target numbers start at 1")
+        numbered = numbered.with_columns(
+            pl.int_range(1, panel.height + 1).cast(panel.schema["target_no"]).alias("target_no")
+        )
+    validate(_model(outcomes), numbered)
+    return panel
 
 
 def target_vs_outcome(text: str) -> pl.DataFrame:
@@ -61,47 +108,27 @@ def target_vs_outcome(text: str) -> pl.DataFrame:
     >>> pairs.select("indicator", "value_target", "value_outcome", "gap").rows()
     [('gdp_growth', 5.0, 5.4, -0.4)]
     """
-    targets = _targets(text)
     outcomes = (
         extract_outcomes(text)
         .filter(pl.col("indicator").is_not_null() & (pl.col("period") == "year"))
         .unique("indicator", keep="first", maintain_order=True)
     )
-    target = targets.select(
-        "indicator",
-        "name_zh",
-        *(pl.col(c).alias(f"{c}_target") for c in _PAIR_TARGET[:1]),
-        *(pl.col(c).alias(f"{c}_target") for c in _PAIR_TARGET[3:]),
+    joined = pair_by_indicator(
+        outcomes.select("indicator", *_PAIR_OUTCOME),
+        _targets(text).select("indicator", *_PAIR_TARGET),
+        keep="targets",
     )
-    outcome = outcomes.select(
-        "indicator", *(pl.col(c).alias(f"{c}_outcome") for c in _PAIR_OUTCOME)
-    )
-    keyed = target.filter(pl.col("indicator").is_not_null())
-    joined = pl.concat(
-        [
-            keyed.join(outcome, on="indicator", how="left", maintain_order="left"),
-            target.filter(pl.col("indicator").is_null()),
-        ],
-        how="diagonal",
-    ).join(target.select("id_target").with_row_index("_order"), on="id_target")
-    joined = joined.sort("_order").drop("_order")
-    text_column = [
-        None
-        if row["value_target"] is None
-        else render_target(
-            row["value_target"],
-            row["unit_target"],
-            row["qualifier_target"],
-            value_upper=row["value_upper_target"],
-            qualifier_zh=row["qualifier_zh_target"],
-            style="words",
-        )
-        for row in joined.iter_rows(named=True)
-    ]
     same_unit = pl.col("unit_target") == pl.col("unit_outcome")
-    return joined.with_columns(
-        pl.Series("target_text", text_column, dtype=pl.String),
-        pl.col("id_outcome").is_not_null().alias("paired"),
+    return joined.select(
+        "indicator",
+        pl.col("name_zh_target").alias("name_zh"),
+        *(f"{c}_target" for c in _PAIR_TARGET if c != "name_zh"),
+        *(f"{c}_outcome" for c in _PAIR_OUTCOME),
+        # as before the shared join: no wording for a target without a figure
+        pl.when(pl.col("value_target").is_not_null())
+        .then(pl.col("target_text_target"))
+        .alias("target_text"),
+        "paired",
         pl.when(same_unit)
         .then((pl.col("value_target") - pl.col("value_outcome")).round(6))
         .otherwise(None)
@@ -162,15 +189,35 @@ def _documents(
         yield name, text
 
 
-def _one(job: tuple[str, str, bool]) -> pl.DataFrame:
+def _one(job: tuple[str, str, bool]) -> tuple[str, pl.DataFrame]:
+    """One document's rows, not yet validated (the panel is validated once)."""
     name, text, outcomes = job
-    frame = extract_outcomes(text) if outcomes else _targets(text)
-    return frame.select(pl.lit(name, dtype=pl.String).alias("doc"), pl.all())
+    return name, outcome_rows(text) if outcomes else _target_rows(text)
+
+
+def _panel(results: Iterable[tuple[str, pl.DataFrame]], outcomes: bool) -> pl.DataFrame:
+    """One frame, ``doc`` first, from each document's name and rows."""
+    names: list[str] = []
+    heights: list[int] = []
+    frames: list[pl.DataFrame] = []
+    for name, frame in results:
+        names.append(name)
+        heights.append(frame.height)
+        frames.append(frame)
+    if not frames:
+        frames = [_one(("", "", outcomes))[1]]
+    rows = pl.concat(frames, how="vertical", rechunk=True)
+    doc = (
+        pl.DataFrame({"doc": names, "n": heights}, schema={"doc": pl.String, "n": pl.Int64})
+        .filter(pl.col("n") > 0)
+        .select(pl.col("doc").repeat_by("n").explode())
+    )
+    return _validated(pl.concat([doc, rows], how="horizontal"), outcomes)
 
 
 def _progress(
     progress: bool | None, total: int | None
-) -> Callable[[Iterator[pl.DataFrame]], Iterator[pl.DataFrame]]:
+) -> Callable[[Iterator[_Result]], Iterator[_Result]]:
     wanted = sys.stderr.isatty() if progress is None else progress
     if not wanted:
         return lambda frames: frames
@@ -231,14 +278,9 @@ def extract_many(
     total = len(texts) if isinstance(texts, Mapping) else None
     wrap = _progress(progress, total)
     if processes is None or processes == 1:
-        frames = list(wrap(map(_one, jobs)))
-    else:
-        with ProcessPoolExecutor(max_workers=processes) as pool:
-            frames = list(wrap(pool.map(_one, jobs, chunksize=_CHUNK)))
-    if not frames:
-        empty = _one(("", "", bool(outcomes)))
-        return empty.clear()
-    return pl.concat(frames, how="vertical")
+        return _panel(wrap(map(_one, jobs)), bool(outcomes))
+    with ProcessPoolExecutor(max_workers=processes) as pool:
+        return _panel(wrap(pool.map(_one, jobs, chunksize=_CHUNK)), bool(outcomes))
 
 
 def __dir__() -> list[str]:

@@ -15,7 +15,9 @@ that ends with ``plan_explorer()`` shows the explorer.
 - :func:`rules_explorer`: search the Work Rules, read an article, list the structured facts
   and compute a deadline on China's official working-day calendar;
 - :func:`extraction_explorer`: read the main targets of a sample provincial report or of
-  any pasted text, each quote highlighted, and compare the samples' headline targets.
+  any pasted text, each quote highlighted, and compare the samples' headline targets;
+  :func:`headline_pairs_chart` (:mod:`jinan_gov.widgets.panel`) puts several reports'
+  headline targets beside last year's outcomes in one chart.
 
 Each explorer has its own module (:mod:`jinan_gov.widgets.plan`,
 :mod:`jinan_gov.widgets.attainment`, :mod:`jinan_gov.widgets.rules`,
@@ -50,7 +52,13 @@ except ImportError as error:  # pragma: no cover - only without the notebook ext
 
 from jinan_gov.attainment import what_if_targets
 from jinan_gov.plan import filter_pairs, plan_pairs, section_key
-from jinan_gov.widgets._charts import MEASURE_LABELS, STATUS_COLORS, STATUS_LABELS, chart_widget
+from jinan_gov.widgets._charts import (
+    MEASURE_LABELS,
+    OKABE_ITO,
+    STATUS_COLORS,
+    STATUS_LABELS,
+    chart_widget,
+)
 from jinan_gov.widgets.attainment import (
     AttainmentWhatIf,
     attainment_what_if,
@@ -69,6 +77,7 @@ from jinan_gov.widgets.extraction import (
     report_label,
     targets_html,
 )
+from jinan_gov.widgets.panel import PANEL_INDICATORS, headline_pairs, headline_pairs_chart
 from jinan_gov.widgets.plan import (
     PlanExplorer,
     measure_options,
@@ -100,6 +109,8 @@ __all__ = (
     "HEADLINES",
     "KIND_LABELS",
     "MEASURE_LABELS",
+    "OKABE_ITO",
+    "PANEL_INDICATORS",
     "STATUS_COLORS",
     "STATUS_LABELS",
     "AttainmentWhatIf",
@@ -117,6 +128,8 @@ __all__ = (
     "filter_pairs",
     "gap_chart",
     "headline_chart",
+    "headline_pairs",
+    "headline_pairs_chart",
     "headline_targets",
     "highlighted_html",
     "measure_options",

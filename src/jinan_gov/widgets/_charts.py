@@ -6,11 +6,13 @@ from collections.abc import Mapping
 from typing import Any, Final
 
 import altair as alt
+import polars as pl
 import vl_convert
 
 __all__ = (
     "EMBED_OPTIONS",
     "MEASURE_LABELS",
+    "OKABE_ITO",
     "OUTCOME_LABEL",
     "STATUS_COLORS",
     "STATUS_LABELS",
@@ -19,6 +21,8 @@ __all__ = (
     "chart_svg",
     "chart_widget",
     "kind_color",
+    "padded_scale",
+    "report_colors",
     "static_figure",
 )
 
@@ -58,6 +62,20 @@ TARGET_LABEL: Final = "2023 目标 target"
 """The legend label of a 2023 target."""
 _KIND_COLORS: Final = ("#4c78a8", "#f58518")
 
+OKABE_ITO: Final = (
+    "#E69F00",
+    "#56B4E9",
+    "#009E73",
+    "#F0E442",
+    "#0072B2",
+    "#D55E00",
+    "#CC79A7",
+    "#000000",
+)
+"""The Okabe-Ito palette: eight colours told apart with every common colour-vision deficiency."""
+
+_AXIS_MARGIN = 0.08  # of the data's span, beyond the smallest and largest value
+
 EMBED_OPTIONS: Final[Mapping[str, object]] = {"renderer": "svg", "actions": False}
 """How every chart is embedded: drawn as SVG, without the actions menu."""
 
@@ -70,6 +88,32 @@ def kind_color() -> alt.Color:
         scale=alt.Scale(domain=[OUTCOME_LABEL, TARGET_LABEL], range=list(_KIND_COLORS)),
         legend=alt.Legend(orient="top"),
     )
+
+
+def padded_scale(*columns: pl.Series) -> alt.Scale:
+    """A ``nice`` linear scale whose domain reaches past the data on both sides.
+
+    Without the margin the axis ends exactly at the largest value and its marks sit on the
+    chart's edge.
+
+    >>> import polars as pl
+    >>> padded_scale(pl.Series([1.5, 10.0])).to_dict()
+    {'domain': [0.82, 10.68], 'nice': True, 'zero': False}
+    """
+    values = pl.concat([c.cast(pl.Float64) for c in columns]).drop_nulls().drop_nans()
+    if values.is_empty():
+        return alt.Scale(nice=True, zero=False)
+    low, high = float(values.min()), float(values.max())  # type: ignore[arg-type]
+    margin = (high - low) * _AXIS_MARGIN or max(abs(high) * _AXIS_MARGIN, 1.0)
+    start = 0.0 if low >= 0 and low - margin < 0 else round(low - margin, 6)
+    return alt.Scale(domain=[start, round(high + margin, 6)], nice=True, zero=False)
+
+
+def report_colors(reports: list[str]) -> alt.Scale:
+    """Colour-blind-safe colours: :data:`OKABE_ITO` for up to eight reports, else tableau10."""
+    if len(reports) <= len(OKABE_ITO):
+        return alt.Scale(domain=reports, range=list(OKABE_ITO))
+    return alt.Scale(domain=reports, scheme="tableau10")
 
 
 def chart_svg(chart: object) -> str:

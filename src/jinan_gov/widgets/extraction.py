@@ -3,7 +3,9 @@
 :func:`extraction_explorer` builds the widgets; the outputs are plain functions:
 :func:`targets_html` (the rows as a table, each target in the document's words),
 :func:`highlighted_html` (the paragraph with every quote marked), :func:`headline_targets`
-and :func:`headline_chart` (the headline targets of several reports side by side).
+and :func:`headline_chart` (the headline targets of several reports side by side), and
+:func:`headline_pairs` and :func:`headline_pairs_chart` (a panel: each report's headline
+targets beside last year's outcomes, where the report states them).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import polars as pl
 from jinan_gov.extract import extract_targets, extraction_text, sample_reports
 from jinan_gov.text.wording import target_text
 from jinan_gov.widgets import _html
-from jinan_gov.widgets._charts import chart_widget, static_figure
+from jinan_gov.widgets._charts import chart_widget, padded_scale, report_colors, static_figure
 
 __all__ = (
     "HEADLINES",
@@ -46,6 +48,8 @@ _PASTE = "__paste__"
 _CHART_TITLE = "Headline targets of the sample reports 各省主要目标对比"
 _CONTEXT = 60  # characters of text shown around the quotes
 _MARK_STYLE = "background:#fde68a;border-radius:2px;padding:0 1px"
+_HEADER_STYLE = "color:#555;font-size:90%;margin:0 0 .4em 0"
+
 _HINT = "Paste a report or plan here (Chinese, simplified or traditional) 粘贴报告全文或目标段落"
 
 
@@ -106,11 +110,12 @@ def highlighted_html(text: str, frame: pl.DataFrame) -> str:
     if frame.is_empty():
         return _html.message("Nothing to highlight. 没有可标注的目标。")
     normalised = extraction_text(text)
+    header, floor = _header(text, normalised)
     spans = list(zip(frame["start"], frame["end"], frame["id"], strict=True))
-    first = max(0, min(start for start, _, _ in spans) - _CONTEXT)
+    first = max(floor, min(start for start, _, _ in spans) - _CONTEXT)
     last = min(len(normalised), max(end for _, end, _ in spans) + _CONTEXT)
     cuts = sorted({first, last, *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
-    pieces = ["…" * (first > 0)]
+    pieces = ["…" * (first > floor)]
     for left, right in itertools.pairwise(cuts):
         piece = _html.esc(normalised[left:right])
         ids = [row_id for start, end, row_id in spans if start <= left and right <= end]
@@ -119,7 +124,27 @@ def highlighted_html(text: str, frame: pl.DataFrame) -> str:
             piece = f'<mark title="{title}" style="{_MARK_STYLE}">{piece}</mark>'
         pieces.append(piece)
     pieces.append("…" * (last < len(normalised)))
-    return f'{_html.CSS}<div class="jg-article"><p>{"".join(pieces)}</p></div>'
+    lines = "<br>".join(_html.esc(line) for line in header)
+    heading = f'<p style="{_HEADER_STYLE}">{lines}</p>' if header else ""
+    return f'{_html.CSS}<div class="jg-article">{heading}<p>{"".join(pieces)}</p></div>'
+
+
+def _header(text: str, normalised: str) -> tuple[list[str], int]:
+    """The ``# `` header lines at the top of ``text``, and where they end in ``normalised``.
+
+    Normalising joins lines, so without this the title and date run into the paragraph.
+    """
+    lines: list[str] = []
+    for line in text.lstrip("\ufeff").split("\n"):
+        if not line.startswith("# "):
+            break
+        lines.append(line)
+    if not lines:
+        return [], 0
+    joined = extraction_text("\n".join(lines))
+    if not normalised.startswith(joined):  # normalising the whole text read them otherwise
+        return [], 0
+    return [line[2:].strip() for line in lines], len(joined)
 
 
 def _headlines_of(label: str, frame: pl.DataFrame) -> pl.DataFrame:
@@ -177,15 +202,29 @@ def headline_targets(reports: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
 
 
 def headline_chart(headlines: pl.DataFrame) -> alt.LayerChart:
-    """Dots (and bars for ranges) of the headline targets, one row per indicator."""
+    """Dots (and bars for ranges) of the headline targets, one row per indicator.
+
+    >>> spec = headline_chart(headline_targets({"hunan": extract_targets(
+    ...     sample_reports()["hunan"])})).to_dict()
+    >>> spec["layer"][0]["encoding"]["x"]["scale"]["nice"]
+    True
+    """
+    reports = headlines["report"].unique(maintain_order=True).to_list()
     base = alt.Chart(headlines).encode(
         y=alt.Y("indicator:N", title=None, sort=list(HEADLINES.values())),
         yOffset=alt.YOffset("report:N"),
-        color=alt.Color("report:N", title=None, legend=alt.Legend(orient="bottom", columns=2)),
+        color=alt.Color(
+            "report:N",
+            title=None,
+            scale=report_colors(reports),
+            legend=alt.Legend(orient="bottom", columns=2),
+        ),
         tooltip=["report:N", "indicator:N", "target:N", "qualifier:N"],
     )
-    ranges = base.mark_rule(strokeWidth=4, opacity=0.6).encode(
-        x=alt.X("value:Q", title="target (% for all five) 目标值"), x2="value_upper:Q"
+    scale = padded_scale(headlines["value"], headlines["value_upper"])
+    ranges = base.mark_rule(strokeWidth=4, opacity=0.8).encode(
+        x=alt.X("value:Q", title="target (% for all five) 目标值", scale=scale),
+        x2="value_upper:Q",
     )
     points = base.mark_point(filled=True, size=70).encode(
         x="value:Q", shape=alt.Shape("qualifier:N", title="qualifier")
