@@ -55,8 +55,10 @@ class NoticeHoliday:
         The item's heading as written: ``'春节'``, or ``'中秋节、国庆节'`` for a combined item.
     name_en : str
         ``'Spring Festival'``, ``'Mid-Autumn Festival and National Day'`` ...
-    first_day, last_day : datetime.date
-        The break as stated (``first_day == last_day`` for a single day).
+    first_day : datetime.date
+        The first day of the break as stated.
+    last_day : datetime.date
+        The last day of the break as stated (``first_day`` for a single day).
     total_days : int or None
         The length the notice states (``共N天`` or ``放假N天``), else ``None``.
     days_off : tuple of datetime.date
@@ -79,6 +81,9 @@ class NoticeHoliday:
 class HolidayNotice:
     """A State Council holiday notice for one year, as read by :func:`load_holiday_notice`.
 
+    Pass notices as ``notices=[...]`` to :func:`is_working_day`, :func:`add_working_days`,
+    :func:`working_days_between`, :func:`day_kind` and :func:`jinan_gov.rules.due_date`.
+
     Attributes
     ----------
     year : int
@@ -89,9 +94,6 @@ class HolidayNotice:
         Every day off the notice names (weekend days inside a break included).
     working_days : frozenset of datetime.date
         The make-up working days (调休上班), all of them weekend days.
-
-    Pass notices as ``notices=[...]`` to :func:`is_working_day`, :func:`add_working_days`,
-    :func:`working_days_between`, :func:`day_kind` and :func:`jinan_gov.rules.due_date`.
     """
 
     year: int
