@@ -38,6 +38,7 @@ PUBLIC: dict[str, tuple[str, ...]] = {
         "InvalidActualsError",
         "InvalidHolidayNoticeError",
         "InvalidTargetsError",
+        "InvalidTextError",
         "QuoteNotFoundError",
         "UnknownDocumentError",
         "UnknownIdError",

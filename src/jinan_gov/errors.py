@@ -17,6 +17,7 @@ __all__ = (
     "InvalidActualsError",
     "InvalidHolidayNoticeError",
     "InvalidTargetsError",
+    "InvalidTextError",
     "QuoteNotFoundError",
     "UnknownDocumentError",
     "UnknownIdError",
@@ -117,6 +118,11 @@ class InvalidActualsError(ValueError):
 
 class InvalidTargetsError(ValueError):
     """A table of targets handed to :func:`jinan_gov.assess` that cannot be read as targets."""
+
+
+class InvalidTextError(ValueError):
+    """Text that cannot be processed as given, such as a lone surrogate (``"\\ud800"``) left
+    by decoding bytes with ``errors="surrogateescape"``: it is not valid Unicode."""
 
 
 class ExportError(OSError):

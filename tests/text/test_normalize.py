@@ -4,6 +4,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from jinan_gov import rules, search_indicators
+from jinan_gov.errors import InvalidTextError
+from jinan_gov.text import normalize
 from jinan_gov.text.normalize import fold_text, is_cjk, normalize_text, split_raw_lines
 from tests.strategies import ASCII_ALNUM, CJK, PUNCTUATION, RAW_FRAGMENT, SPACES
 
@@ -139,3 +142,17 @@ def test_nfkc_is_unicode_nfkc(text: str) -> None:
     from jinan_gov.text.normalize import nfkc  # noqa: PLC0415
 
     assert nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+@pytest.mark.parametrize("function", ["normalize_text", "fold_text", "clean_web_text"])
+def test_lone_surrogate_is_one_line_of_our_error(function: str) -> None:
+    with pytest.raises(InvalidTextError, match=rf"{function}\(\) got text with a lone surrogate"):
+        getattr(normalize, function)("會簽\ud800文件")
+
+
+def test_lone_surrogate_in_searches() -> None:
+
+    with pytest.raises(InvalidTextError, match="lone surrogate"):
+        rules.search("會簽\ud800")
+    with pytest.raises(InvalidTextError, match="lone surrogate"):
+        search_indicators("會簽\ud800")

@@ -84,7 +84,7 @@ def warning_expr() -> pl.Expr:
 
 _BATCH_ROWS = 1 << 18
 _PERIOD_SEARCH = 1 << 14
-_INDEX = pl.UInt16
+_INDEX = pl.UInt32  # a target's row: tables of targets may exceed 65,535 rows
 
 
 def index_of(ids: pl.Series, compiled: Compiled) -> pl.Series:

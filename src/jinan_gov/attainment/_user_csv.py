@@ -16,7 +16,7 @@ from typing import IO
 
 import polars as pl
 
-from jinan_gov.errors import InvalidActualsError
+from jinan_gov.errors import InvalidActualsError, brief
 
 __all__ = ("CsvSource", "read_values_csv")
 
@@ -123,6 +123,12 @@ def read_values_csv(source: CsvSource, column: str) -> pl.DataFrame:
         raise InvalidActualsError(f"cannot read {name} as CSV: {first}") from error
     text = text.rename(_clean_header)
     missing = [c for c in ("id", column) if c not in text.columns]
+    separator = next((mark for mark in (";", "\t", "|") if mark in text.columns[0]), None)
+    if missing and len(text.columns) == 1 and separator:
+        raise InvalidActualsError(
+            f"{name}: the header {brief(text.columns[0])} is one column separated by "
+            f"{separator!r}; columns must be separated by commas: id,{column}[,scenario]"
+        )
     if missing:
         raise InvalidActualsError(
             f"{name}: missing column(s) {missing}; need id,{column}[,scenario], "

@@ -42,6 +42,7 @@ import jinan_gov
 from jinan_gov.cli import _plan, _rules
 from jinan_gov.cli._input import DATA_ERRORS, one_line, report, schema_errors, silence_stdout
 from jinan_gov.cli._io import OUTPUT_FORMATS, PROG, OutputSpec
+from jinan_gov.errors import brief
 from jinan_gov.plan import outcomes_2022, tasks_2023
 from jinan_gov.schemas.vocab import DEFAULT_TOLERANCE, EXPORT_FORMATS, MEASURES, QUALIFIERS
 from jinan_gov.text.wording import target_text
@@ -276,7 +277,26 @@ def build_parser() -> argparse.ArgumentParser:
 _DEBUG = "JINAN_GOV_DEBUG"  # set it to see the traceback of an unexpected error
 
 
+def _undecodable(argv: Sequence[str]) -> str | None:
+    """The first argument holding bytes the locale could not decode (lone surrogates)."""
+    for number, argument in enumerate(argv, start=1):
+        try:
+            argument.encode("utf-8")
+        except UnicodeEncodeError as error:
+            return (
+                f"argument {number} ({brief(argument)}) holds bytes that are not valid "
+                f"UTF-8 at position {error.start}; give arguments as UTF-8 text"
+            )
+        except AttributeError:  # not a str: argparse reports it
+            return None
+    return None
+
+
 def _run(argv: Sequence[str] | None) -> int:
+    undecodable = _undecodable(sys.argv[1:] if argv is None else argv)
+    if undecodable:
+        report(undecodable)
+        return 2
     try:
         args = build_parser().parse_args(argv)
     except SystemExit as exit_:

@@ -64,15 +64,7 @@ _PARAGRAPH_LINE = 60  # lines this long are paragraphs, not PDF wraps
 
 
 def _check_text(text: object) -> str:
-    text = require_text(text, "extract_targets")
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as error:
-        raise ValueError(
-            f"text holds a lone surrogate at position {error.start}: decode the source with "
-            "errors='replace' (or fix the file) before extracting"
-        ) from None
-    return text
+    return require_text(text, "extract_targets")  # also refuses lone surrogates
 
 
 def extraction_text(text: str) -> str:

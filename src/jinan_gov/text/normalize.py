@@ -28,6 +28,8 @@ import unicodedata
 from functools import cache
 from typing import TYPE_CHECKING
 
+from jinan_gov.errors import InvalidTextError
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -329,9 +331,22 @@ def fold_text(text: str) -> str:
     return folded
 
 
+def _refuse_surrogates(text: str, function: str) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise InvalidTextError(
+            f"{function}() got text with a lone surrogate {text[error.start]!r} at position "
+            f"{error.start}, which is not valid Unicode: decode the source with "
+            "errors='replace' (or fix its encoding) first"
+        ) from None
+
+
 def require_text(text: object, function: str) -> str:
-    """``text`` if it is a ``str``; else a one-line ``TypeError`` naming ``function`` (for
-    bytes, saying how to decode them first).
+    """``text`` if it is a ``str`` of valid Unicode; else a one-line ``TypeError`` naming
+    ``function`` (for bytes, saying how to decode them first), or an
+    :class:`~jinan_gov.errors.InvalidTextError` for a lone surrogate (``"\\ud800"``, as
+    ``errors="surrogateescape"`` leaves for undecodable bytes).
 
     >>> require_text(b"x", "extract_targets")
     Traceback (most recent call last):
@@ -339,6 +354,8 @@ def require_text(text: object, function: str) -> str:
     TypeError: extract_targets() expects str, got bytes: decode it first, e.g. data.decode('utf-8') or data.decode('gb18030')
     """  # noqa: E501
     if isinstance(text, str):
+        if not text.isascii():
+            _refuse_surrogates(text, function)
         return text
     got = type(text).__name__
     if isinstance(text, bytes | bytearray | memoryview):

@@ -1,0 +1,24 @@
+"""Command-line behaviour hardened in issue 22 (round two)."""
+
+from __future__ import annotations
+
+import pytest
+
+from jinan_gov.cli import main
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("command", ["search", "search-indicators"])
+def test_argument_with_undecodable_bytes(capsys: pytest.CaptureFixture[str], command: str) -> None:
+    argument = "會簽\udced\udca0\udc80"  # what Python makes of b"\xed\xa0\x80" in argv
+    code, out, err = _run(capsys, command, argument)
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1
+    assert "argument 2" in err
+    assert "not valid UTF-8" in err
