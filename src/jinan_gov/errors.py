@@ -66,14 +66,16 @@ def suggest(value: str, valid: Iterable[str], limit: int = 3) -> str:
 class UnknownIdError(LookupError):
     """An identifier (document, indicator, target, rule fact ...) that does not exist."""
 
-    def __init__(self, kind: str, value: object, valid: Iterable[str]) -> None:
+    def __init__(self, kind: str, value: object, valid: Iterable[str], advice: str = "") -> None:
         valid_list = sorted(valid)
         self.kind = kind
         self.value = value
         self.valid = tuple(valid_list)
+        self.advice = advice
         hint = suggest(str(value), valid_list)
         shown = ", ".join(valid_list[:12]) + (" ..." if len(valid_list) > 12 else "")
-        super().__init__(f"unknown {kind} {value!r}{hint} (valid: {shown})")
+        extra = f"; {advice}" if advice else ""
+        super().__init__(f"unknown {kind} {value!r}{hint}{extra} (valid: {shown})")
 
     def __str__(self) -> str:
         # LookupError would otherwise wrap the message in quotes like KeyError does.
@@ -81,7 +83,7 @@ class UnknownIdError(LookupError):
 
     def __reduce__(self) -> tuple[type[UnknownIdError], tuple[object, ...]]:
         # Rebuilt from its fields, so it crosses processes (pickle) and copies (deepcopy).
-        return type(self), (self.kind, self.value, self.valid)
+        return type(self), (self.kind, self.value, self.valid, self.advice)
 
 
 class UnknownDocumentError(UnknownIdError):

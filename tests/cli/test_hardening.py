@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from jinan_gov.cli import main
@@ -22,3 +24,16 @@ def test_argument_with_undecodable_bytes(capsys: pytest.CaptureFixture[str], com
     assert err.count("\n") == 1
     assert "argument 2" in err
     assert "not valid UTF-8" in err
+
+
+def test_assess_extracted_ids_without_targets(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    actuals = tmp_path / "actuals.csv"
+    actuals.write_text("id,actual\nt01,5.0\n", encoding="utf-8")
+    code, out, err = _run(capsys, "assess", str(actuals))
+    assert code == 1
+    assert out == ""
+    assert err.count("\n") == 1
+    assert "looks like an id of extracted targets" in err
+    assert "--targets FILE" in err

@@ -12,6 +12,7 @@ The per-row work on millions of scenario rows is integer lookups and float compa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from itertools import pairwise
 from typing import cast
@@ -82,6 +83,7 @@ def warning_expr() -> pl.Expr:
     )
 
 
+_EXTRACTED_ID = re.compile(r"(?:[^/]+/)?t\d{2,}")  # extract_targets' ids, or a panel's doc/t01
 _BATCH_ROWS = 1 << 18
 _PERIOD_SEARCH = 1 << 14
 _INDEX = pl.UInt32  # a target's row: tables of targets may exceed 65,535 rows
@@ -232,7 +234,13 @@ def _check(
             raise InvalidActualsError(
                 f"{first!r} is a 2022 outcome, not a target; assess the 2023 targets"
             )
-        raise UnknownIdError("target id", first, compiled.ids.to_list())
+        advice = ""
+        if outcome_ids and _EXTRACTED_ID.fullmatch(first):
+            advice = (
+                f"{first!r} looks like an id of extracted targets (t01, t02 … from "
+                "extract_targets): pass that table as targets= (jinan-gov assess --targets FILE)"
+            )
+        raise UnknownIdError("target id", first, compiled.ids.to_list(), advice)
     if flags["nonfinite"]:
         bad = _first(work, work.select(problems["nonfinite"].fill_null(value=False)).to_series())
         raise InvalidActualsError(f"actual is NaN or infinite for {bad}")
