@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import pickle
 
+import polars as pl
 import pytest
 
 import jinan_gov as jg
-from jinan_gov.errors import UnknownIdError
+from jinan_gov.errors import InvalidActualsError, UnknownIdError
+from jinan_gov.extract import extract_targets
 
 
 @pytest.mark.parametrize("target_id", ["t01", "t12", "report_2026/t03"])
@@ -24,3 +27,36 @@ def test_other_unknown_ids_get_no_such_advice() -> None:
     with pytest.raises(UnknownIdError) as error:
         jg.assess({"gdp_growth_2032": 5.0})
     assert "extracted" not in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("word", "status"), [("true", "met"), (" TRUE ", "met"), ("False", "missed")]
+)
+def test_csv_says_true_or_false_for_a_qualitative_target(word: str, status: str) -> None:
+    data = f"id,actual\nenergy_emission_targets_2023,{word}\ngdp_growth_2023,6.1\n".encode()
+    actuals = jg.read_actuals(io.BytesIO(data))
+    assert actuals["actual"].to_list() == [1.0 if status == "met" else 0.0, 6.1]
+    assert jg.assess(actuals)["status"].to_list() == [status, "exceeded"]
+
+
+def test_csv_true_for_a_numeric_target_is_refused_naming_the_line() -> None:
+    data = b"id,actual\ngdp_growth_2023,true\n"
+    with pytest.raises(InvalidActualsError, match="line 2: 'true' for 'gdp_growth_2023'") as error:
+        jg.read_actuals(io.BytesIO(data))
+    assert "energy_emission_targets_2023" in str(error.value)
+
+
+def test_csv_error_for_a_word_says_true_false_is_accepted() -> None:
+    with pytest.raises(InvalidActualsError, match=r"or true/false, 1/0 for a qualitative target"):
+        jg.read_actuals(io.BytesIO(b"id,actual\nenergy_emission_targets_2023,yes\n"))
+
+
+def test_csv_true_false_for_extracted_qualitative_targets() -> None:
+    targets = extract_targets(
+        "今年主要预期目标是：地区生产总值增长6%左右；完成省下达的节能减排任务。"
+    )
+    qualitative = targets.filter(pl.col("qualifier") == "qualitative")["id"].to_list()
+    assert qualitative
+    data = f"id,actual\n{qualitative[0]},true\n".encode()
+    actuals = jg.read_actuals(io.BytesIO(data), targets=targets)
+    assert jg.assess(actuals, targets=targets)["status"].to_list() == ["met"]

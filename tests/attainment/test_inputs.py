@@ -311,7 +311,10 @@ def test_open_files(tmp_path: Path) -> None:
     [
         ("", "is empty; expected a header id,actual"),
         ("id,value\ngdp_growth_2023,6.1\n", "missing column"),
-        ("id,actual\ngdp_growth_2023,high\n", "must be numeric; found line 2: 'high'"),
+        (
+            "id,actual\ngdp_growth_2023,high\n",
+            "must be numeric .or true/false.*found line 2: 'high'",
+        ),
         ("id,actual,oops\ngdp_growth_2023,6.1,1\n", "unexpected column"),
         ("id,actual\n,6.1\n", r"invalid actuals \(id: not_nullable\): no id on line\(s\) \[2\]"),
     ],

@@ -37,3 +37,13 @@ def test_assess_extracted_ids_without_targets(
     assert err.count("\n") == 1
     assert "looks like an id of extracted targets" in err
     assert "--targets FILE" in err
+
+
+def test_assess_csv_true_for_a_qualitative_target(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    actuals = tmp_path / "actuals.csv"
+    actuals.write_text("id,actual\nenergy_emission_targets_2023,true\n", encoding="utf-8")
+    code, out, _ = _run(capsys, "assess", str(actuals), "--csv")
+    assert code == 0
+    assert ",met," in out

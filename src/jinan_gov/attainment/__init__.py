@@ -328,7 +328,11 @@ def attainment_summary(
     )
 
 
-def _read(source: CsvSource | Values | pl.LazyFrame, column: str) -> pl.DataFrame:
+def _read(
+    source: CsvSource | Values | pl.LazyFrame,
+    column: str,
+    qualitative: frozenset[str] | None = None,
+) -> pl.DataFrame:
     """Values from a CSV source or a frame, in the schema's dtypes."""
     if is_frame_like(source):
         frame, _ = conform(to_polars(source, column), column)
@@ -338,10 +342,21 @@ def _read(source: CsvSource | Values | pl.LazyFrame, column: str) -> pl.DataFram
         return collected.select(
             pl.col("id").cast(pl.String), column, pl.col("scenario").cast(pl.String)
         )
-    return read_values_csv(cast(CsvSource, source), column)
+    return read_values_csv(cast(CsvSource, source), column, qualitative)
 
 
-def read_actuals(source: CsvSource | pl.DataFrame | pl.LazyFrame | ArrowStream) -> pl.DataFrame:
+def _qualitative_ids(targets: pl.DataFrame | None) -> frozenset[str]:
+    """The ids of the qualitative targets: the plan's, or those of a table of targets."""
+    exact = check_tolerance(DEFAULT_TOLERANCE)
+    compiled = _compiled(exact) if targets is None else _compiled_targets(targets, exact)
+    return frozenset(str(compiled.ids[i]) for i in compiled.qualitative)
+
+
+def read_actuals(
+    source: CsvSource | pl.DataFrame | pl.LazyFrame | ArrowStream,
+    *,
+    targets: pl.DataFrame | None = None,
+) -> pl.DataFrame:
     """Read actual values (``id,actual[,scenario]``) from a CSV or a frame and validate them.
 
     Parameters
@@ -350,7 +365,11 @@ def read_actuals(source: CsvSource | pl.DataFrame | pl.LazyFrame | ArrowStream) 
         A CSV path, ``"-"`` for standard input (named pipes and ``/dev/stdin`` work too), an
         open file, or a frame (Polars, pandas, Arrow). A CSV may be UTF-8 (with or without a
         BOM), UTF-16 with a BOM or GB18030/GBK; values may carry spaces and full-width digits.
-        Every column is read as the schema's dtype, never guessed from the first rows.
+        Every column is read as the schema's dtype, never guessed from the first rows. A
+        qualitative target's actual may be written ``true``/``false`` (any case) or 1/0.
+    targets
+        The table of targets the actuals are for, as for :func:`assess` (default: the
+        plan's): only its qualitative targets may be ``true``/``false``.
 
     Returns
     -------
@@ -362,11 +381,12 @@ def read_actuals(source: CsvSource | pl.DataFrame | pl.LazyFrame | ArrowStream) 
     ------
     InvalidActualsError
         The file is missing, a directory, undecodable, lacks the columns, has a row without
-        an id or a value that is not a number (the message names the line).
+        an id or a value that is not a number (the message names the line), or ``true`` /
+        ``false`` for a target that is not qualitative.
     """
     from jinan_gov.schemas import ActualsSchema  # noqa: PLC0415 - pandera on first validation
 
-    frame = _read(source, "actual")
+    frame = _read(source, "actual", None if is_frame_like(source) else _qualitative_ids(targets))
     return cast(pl.DataFrame, ActualsSchema.validate(frame, lazy=True))
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import os
 import sys
+from collections.abc import Collection
 from pathlib import Path
 from typing import IO
 
@@ -90,13 +91,37 @@ def _clean(column: pl.Expr) -> pl.Expr:
     return column.str.normalize("NFKC").str.strip_chars().replace("", None)
 
 
-def _numbers(frame: pl.DataFrame, column: str, name: str) -> pl.Series:
-    """The value column as Float64, naming the first values that are not numbers."""
+_TRUE_FALSE = {"true": "1", "false": "0"}
+
+
+def _numbers(
+    frame: pl.DataFrame, column: str, name: str, qualitative: Collection[str] | None = None
+) -> pl.Series:
+    """The value column as Float64, naming the first values that are not numbers.
+
+    With ``qualitative`` (the ids of the qualitative targets), ``true``/``false`` in any case
+    are read as 1/0 on their rows, and refused with their line on any other row.
+    """
     text = frame[column]
     parsed = text.cast(pl.Float64, strict=False)
     if parsed.null_count() == text.null_count():
         return parsed
     cleaned = frame.select(_clean(pl.col(column)).str.replace_all("−", "-"))[column]
+    lowered = cleaned.str.to_lowercase()
+    word = lowered.is_in(list(_TRUE_FALSE)).fill_null(value=False)
+    accepted = "" if qualitative is None else " (or true/false, 1/0 for a qualitative target)"
+    if qualitative is not None and word.any():
+        lines = frame.with_row_index("line", offset=2).filter(
+            word & ~frame["id"].str.strip_chars().is_in(list(qualitative))
+        )
+        if lines.height:
+            line, target, value = lines.select("line", "id", column).row(0)
+            raise InvalidActualsError(
+                f"{name}: line {line}: {value!r} for {brief(target)}, which is not a "
+                f"qualitative target; true/false is only for {sorted(qualitative)}, "
+                "other targets take numbers"
+            )
+        cleaned = lowered.replace_strict(_TRUE_FALSE, default=cleaned)
     parsed = cleaned.cast(pl.Float64, strict=False)
     bad = frame.with_row_index("line", offset=2).filter(parsed.is_null() & cleaned.is_not_null())
     if bad.height:
@@ -104,14 +129,19 @@ def _numbers(frame: pl.DataFrame, column: str, name: str) -> pl.Series:
             f"line {line}: {value!r}"
             for line, value in bad.select("line", column).head(_EXAMPLES).rows()
         )
-        raise InvalidActualsError(f"{name}: column {column!r} must be numeric; found {examples}")
+        raise InvalidActualsError(
+            f"{name}: column {column!r} must be numeric{accepted}; found {examples}"
+        )
     return parsed
 
 
-def read_values_csv(source: CsvSource, column: str) -> pl.DataFrame:
+def read_values_csv(
+    source: CsvSource, column: str, qualitative: Collection[str] | None = None
+) -> pl.DataFrame:
     """Read ``id,<column>[,scenario]`` from a CSV a user wrote, with clear errors.
 
     Returns ``id`` (String), ``column`` (Float64) and ``scenario`` (String, null if absent).
+    ``qualitative``: ids whose value may be written ``true``/``false`` (read as 1/0).
     """
     raw, name = _read_bytes(source, f"{column}s")
     if not raw.strip():
@@ -151,7 +181,7 @@ def read_values_csv(source: CsvSource, column: str) -> pl.DataFrame:
             f"{name}: invalid {column}s (id: not_nullable): no id on line(s) {lines}"
         )
     return pl.DataFrame(
-        [labels["id"], _numbers(text, column, name).alias(column), labels["scenario"]]
+        [labels["id"], _numbers(text, column, name, qualitative).alias(column), labels["scenario"]]
     )
 
 

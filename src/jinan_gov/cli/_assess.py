@@ -15,6 +15,7 @@ import argparse
 import math
 import sys
 from collections.abc import Iterator, Mapping
+from functools import partial
 from typing import Any
 
 import polars as pl
@@ -203,11 +204,11 @@ def run(args: argparse.Namespace, out: OutputSpec) -> int:
             "only one input can be - (standard input): ACTUALS.csv, --benchmarks or --targets"
         )
     fmt = check_output(out) if out.path else None  # before the work, not after
-    actuals = read_input(read_actuals, args.actuals, "actuals")
+    targets = read_input(read_extracted_targets, targets_file, "targets") if targets_file else None
+    actuals = read_input(partial(read_actuals, targets=targets), args.actuals, "actuals")
     benchmarks = (
         read_input(read_benchmarks, args.benchmarks, "benchmarks") if args.benchmarks else None
     )
-    targets = read_input(read_extracted_targets, targets_file, "targets") if targets_file else None
     if benchmarks is not None:  # once for all rows: each batch gets only its own scenarios'
         check_benchmark_scenarios(benchmarks, actuals["scenario"])
 
