@@ -90,6 +90,7 @@ PUBLIC: dict[str, tuple[str, ...]] = {
         "tasks_2023",
     ),
     "jinan_gov.rules": (
+        "TIME_LIMIT_FACTS",
         "Article",
         "article",
         "articles",
@@ -165,6 +166,7 @@ PUBLIC: dict[str, tuple[str, ...]] = {
         "SIGNATURE_ROLES",
         "STATUSES",
         "TIERS",
+        "TIME_LIMIT_FACTS",
         "UNIT_MULTIPLIERS",
     ),
     "jinan_gov.search": ("search_indicators",),

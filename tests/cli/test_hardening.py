@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from jinan_gov.cli import main
+from jinan_gov.schemas.vocab import TIME_LIMIT_FACTS
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -47,3 +49,32 @@ def test_assess_csv_true_for_a_qualitative_target(
     code, out, _ = _run(capsys, "assess", str(actuals), "--csv")
     assert code == 0
     assert ",met," in out
+
+
+def test_due_help_lists_every_time_limit(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "due", "--help")
+    assert code == 0
+    flat = " ".join(out.split())
+    for fact_id in TIME_LIMIT_FACTS:
+        assert fact_id in flat
+
+
+@pytest.mark.parametrize("fact_id", TIME_LIMIT_FACTS[2:])
+def test_due_accepts_every_time_limit(capsys: pytest.CaptureFixture[str], fact_id: str) -> None:
+    code, out, err = _run(capsys, "due", "2023-04-28", "--rule", fact_id)
+    assert (code, err) == (0, "")
+    assert "no date: the Rules set no number of days" in out
+    code, out, _ = _run(capsys, "due", "2023-04-28", "--rule", fact_id, "--json")
+    assert code == 0
+    assert json.loads(out)["due"] is None
+
+
+@pytest.mark.parametrize("fact_id", ["executive_meeting_per_month", "countersign_reply"])
+def test_due_rule_error_lists_the_time_limits(
+    capsys: pytest.CaptureFixture[str], fact_id: str
+) -> None:
+    code, _, err = _run(capsys, "due", "2023-04-28", "--rule", fact_id)
+    assert code == 1
+    assert err.count("\n") == 1
+    assert "leave_requested_in_advance" in err
+    assert "countersign_reply_working_days" in err

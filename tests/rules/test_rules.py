@@ -40,6 +40,7 @@ def _text() -> str:
 
 def test_public_surface() -> None:
     assert rules.__all__ == (
+        "TIME_LIMIT_FACTS",
         "Article",
         "article",
         "articles",
@@ -558,3 +559,10 @@ def test_select_facts_filters_and_refuses_unknown_values() -> None:
         rules.select_facts("deadline")
     with pytest.raises(ValueError, match="unknown meeting 'board'; valid: plenary"):
         rules.select_facts(meeting="board")
+
+
+def test_time_limit_facts_are_every_time_limit_in_article_order() -> None:
+    table = rules.facts().filter(kind="time_limit").sort("article_no", maintain_order=True)
+    assert set(rules.TIME_LIMIT_FACTS) == set(table["fact_id"])
+    dated = rules.facts().filter(kind="time_limit", unit="working_days")["fact_id"]
+    assert set(rules.TIME_LIMIT_FACTS[:2]) == set(dated)

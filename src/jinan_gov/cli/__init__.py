@@ -44,7 +44,13 @@ from jinan_gov.cli._input import DATA_ERRORS, one_line, report, schema_errors, s
 from jinan_gov.cli._io import OUTPUT_FORMATS, PROG, OutputSpec
 from jinan_gov.errors import brief
 from jinan_gov.plan import outcomes_2022, tasks_2023
-from jinan_gov.schemas.vocab import DEFAULT_TOLERANCE, EXPORT_FORMATS, MEASURES, QUALIFIERS
+from jinan_gov.schemas.vocab import (
+    DEFAULT_TOLERANCE,
+    EXPORT_FORMATS,
+    MEASURES,
+    QUALIFIERS,
+    TIME_LIMIT_FACTS,
+)
 from jinan_gov.text.wording import target_text
 
 __all__ = ("COMMANDS", "build_parser", "main", "run", "target_text")
@@ -183,7 +189,10 @@ def _configure_due(parser: argparse.ArgumentParser) -> None:
     limit.add_argument(
         "--rule",
         metavar="FACT_ID",
-        help="a time limit of the Work Rules, e.g. countersign_reply_working_days",
+        help="a time limit of the Work Rules: "
+        + ", ".join(TIME_LIMIT_FACTS[:2])
+        + " (a number of working days: the due date), or one without a number of days: "
+        + ", ".join(TIME_LIMIT_FACTS[2:]),
     )
     parser.add_argument(
         "--notice",

@@ -36,6 +36,7 @@ from jinan_gov.schemas.vocab import (
     MEETINGS,
     RULES_ARTICLE_COUNT,
     RULES_DOC_ID,
+    TIME_LIMIT_FACTS,
 )
 from jinan_gov.text.numerals import to_chinese_numeral
 from jinan_gov.workdays import add_working_days
@@ -55,6 +56,7 @@ if TYPE_CHECKING:  # the models (and pandera) are imported on first validation
     from jinan_gov.workdays import HolidayNotice
 
 __all__ = (
+    "TIME_LIMIT_FACTS",
     "Article",
     "article",
     "articles",
