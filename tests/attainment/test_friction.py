@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import io
 import pickle
+from decimal import Decimal
 
 import polars as pl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import jinan_gov as jg
+from jinan_gov.attainment._engine import shown_difference
 from jinan_gov.errors import InvalidActualsError, UnknownIdError
 from jinan_gov.extract import extract_targets
 
@@ -60,3 +64,18 @@ def test_csv_true_false_for_extracted_qualitative_targets() -> None:
     data = f"id,actual\n{qualitative[0]},true\n".encode()
     actuals = jg.read_actuals(io.BytesIO(data), targets=targets)
     assert jg.assess(actuals, targets=targets)["status"].to_list() == ["met"]
+
+
+def test_gap_is_the_decimal_the_inputs_show() -> None:
+    result = jg.assess({"gdp_growth_2023": 6.1, "new_urban_jobs_2023": 16.37})
+    assert result["gap"].to_list() == [0.6, 1.37]
+
+
+@given(
+    st.decimals(min_value=-(10**6), max_value=10**6, places=4, allow_nan=False),
+    st.decimals(min_value=-(10**6), max_value=10**6, places=4, allow_nan=False),
+)
+def test_shown_difference_is_the_decimal_difference(left: Decimal, right: Decimal) -> None:
+    frame = pl.DataFrame({"a": [float(left)], "b": [float(right)]})
+    got = frame.select(shown_difference(pl.col("a"), pl.col("b")))["a"].item()
+    assert got == float(left - right)

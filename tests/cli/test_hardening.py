@@ -78,3 +78,14 @@ def test_due_rule_error_lists_the_time_limits(
     assert err.count("\n") == 1
     assert "leave_requested_in_advance" in err
     assert "countersign_reply_working_days" in err
+
+
+def test_assess_csv_writes_gaps_as_the_inputs_show(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    actuals = tmp_path / "actuals.csv"
+    actuals.write_text("id,actual\ngdp_growth_2023,6.1\n", encoding="utf-8")
+    code, out, _ = _run(capsys, "assess", str(actuals), "--csv")
+    assert code == 0
+    assert "0.5999999" not in out
+    assert ",exceeded,0.6," in out

@@ -28,6 +28,7 @@ __all__ = (
     "check_benchmark_scenarios",
     "index_of",
     "result_schema",
+    "shown_difference",
     "warning_expr",
 )
 
@@ -332,6 +333,31 @@ def result_schema(compiled: Compiled, scenario: pl.DataType, ids: pl.DataType) -
     )
 
 
+_DIGITS = 15  # significant decimal digits a float holds reliably
+_EXACT_POWERS = 22  # 10**k is an exact float up to k = 22
+_POWERS = pl.Series([10.0**k for k in range(_EXACT_POWERS + 1)], dtype=pl.Float64)
+
+
+def shown_difference(left: pl.Expr, right: pl.Expr) -> pl.Expr:
+    """``left - right`` as the decimals they show allow: 6.1 - 5.5 is 0.6, not
+    0.5999999999999996.
+
+    The difference is rounded to the 15 significant digits a float holds, counted from the
+    larger input (the place where the binary subtraction's error lies); inputs below 1e-8 or
+    from 1e15 on keep the binary difference (their scale is not an exact power of ten).
+    """
+    difference = left - right
+    largest = pl.max_horizontal(left.abs(), right.abs())
+    places = (_DIGITS - 1) - largest.log10().floor()
+    # A lookup of the exact powers of ten: cheaper than pow, and exact.
+    scale = pl.lit(_POWERS).gather(places.clip(0, _EXACT_POWERS).cast(pl.UInt32))
+    return (
+        pl.when((largest > 0) & places.is_between(0, _EXACT_POWERS))
+        .then((difference * scale).round(0) / scale)
+        .otherwise(difference)
+    )
+
+
 class _Describe:
     """Turns a batch of checked rows with their per-target columns into result rows."""
 
@@ -345,10 +371,12 @@ class _Describe:
             name: pl.lit(table[name]).gather(pl.col("_key")).alias(name) for name in table.columns
         }
         if benchmarks:
-            columns["gap"] = (pl.col("actual") - pl.coalesce("target", "benchmark")).alias("gap")
+            columns["gap"] = shown_difference(
+                pl.col("actual"), pl.coalesce("target", "benchmark")
+            ).alias("gap")
         else:
             columns["benchmark"] = pl.lit(None, dtype=pl.Float64).alias("benchmark")
-            columns["gap"] = (pl.col("actual") - pl.col("target")).alias("gap")
+            columns["gap"] = shown_difference(pl.col("actual"), pl.col("target")).alias("gap")
         columns["warning"] = warning_expr()
         self.result = [columns.get(name, pl.col(name)) for name in RESULT_COLUMNS]
 
