@@ -159,7 +159,8 @@ def test_pandas_bad_values_give_the_polars_errors(actual: pd.Series[Any], messag
 
 def test_pandas_missing_value_is_not_assessable() -> None:
     pandas = pd.DataFrame({"id": IDS, "actual": pd.array([6.1, None, 14.0], dtype="Float64")})
-    assert assess(pandas)["status"].to_list() == ["exceeded", "not_assessable", "missed"]
+    result = assess(pandas, missing="unknown")
+    assert result["status"].to_list() == ["exceeded", "not_assessable", "missed"]
 
 
 class _Stream:

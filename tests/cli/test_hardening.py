@@ -89,3 +89,17 @@ def test_assess_csv_writes_gaps_as_the_inputs_show(
     assert code == 0
     assert "0.5999999" not in out
     assert ",exceeded,0.6," in out
+
+
+def test_assess_blank_actual_is_refused_unless_blank_unknown(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    actuals = tmp_path / "actuals.csv"
+    actuals.write_text("id,actual\ngdp_growth_2023,6.1\ncpi_growth_2023,\n", encoding="utf-8")
+    code, out, err = _run(capsys, "assess", str(actuals), "--csv")
+    assert (code, out) == (1, "")
+    assert "line 3: no actual for 'cpi_growth_2023'" in err
+    assert "--blank-unknown" in err
+    code, out, _ = _run(capsys, "assess", str(actuals), "--csv", "--blank-unknown")
+    assert code == 0
+    assert ",not_assessable," in out

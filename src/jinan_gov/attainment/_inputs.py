@@ -154,11 +154,18 @@ def check_tolerance(tolerance: object) -> Decimal:
 
 
 def frame_from_mapping(
-    values: Mapping[object, object], column: str, qualitative: Collection[str]
+    values: Mapping[object, object],
+    column: str,
+    qualitative: Collection[str],
+    *,
+    none: bool = False,
 ) -> pl.DataFrame:
-    """``{target_id: value}`` as a frame; True/False only for the ``qualitative`` targets."""
+    """``{target_id: value}`` as a frame; True/False only for the ``qualitative`` targets.
+
+    ``none``: ``None`` is a value not yet known (null); else it is refused.
+    """
     ids: list[str] = []
-    values_out: list[float] = []
+    values_out: list[float | None] = []
     for key, value in values.items():
         if not isinstance(key, str):
             raise InvalidActualsError(
@@ -166,7 +173,14 @@ def frame_from_mapping(
             )
         if not key.isascii():
             require_text(key, "assess")  # a lone surrogate is refused in one line
-        if is_bool(value):
+        if value is None:
+            if not none:
+                raise InvalidActualsError(
+                    f"{column} for {brief(key)} is None: give a value, or missing='unknown' "
+                    "to assess it as not yet known"
+                )
+            values_out.append(None)
+        elif is_bool(value):
             if column != "actual" or key not in qualitative:
                 raise InvalidActualsError(
                     f"{column} for {key!r} is {value!r}, a boolean; True/False is only for "

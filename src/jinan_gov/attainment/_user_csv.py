@@ -136,12 +136,17 @@ def _numbers(
 
 
 def read_values_csv(
-    source: CsvSource, column: str, qualitative: Collection[str] | None = None
+    source: CsvSource,
+    column: str,
+    qualitative: Collection[str] | None = None,
+    *,
+    blanks: bool = True,
 ) -> pl.DataFrame:
     """Read ``id,<column>[,scenario]`` from a CSV a user wrote, with clear errors.
 
     Returns ``id`` (String), ``column`` (Float64) and ``scenario`` (String, null if absent).
     ``qualitative``: ids whose value may be written ``true``/``false`` (read as 1/0).
+    ``blanks``: whether an empty value cell is read as null (else an error naming its line).
     """
     raw, name = _read_bytes(source, f"{column}s")
     if not raw.strip():
@@ -180,9 +185,21 @@ def read_values_csv(
         raise InvalidActualsError(
             f"{name}: invalid {column}s (id: not_nullable): no id on line(s) {lines}"
         )
-    return pl.DataFrame(
-        [labels["id"], _numbers(text, column, name, qualitative).alias(column), labels["scenario"]]
-    )
+    values = _numbers(text, column, name, qualitative).alias(column)
+    if not blanks and values.null_count():
+        line, target = (
+            pl.DataFrame([labels["id"], values])
+            .with_row_index("line", offset=2)
+            .filter(pl.col(column).is_null())
+            .select("line", "id")
+            .row(0)
+        )
+        raise InvalidActualsError(
+            f"{name}: line {line}: no {column} for {brief(target)} ({values.null_count()} "
+            f"blank cell(s)); give a value, or say that blanks mean not yet known "
+            "(missing='unknown'; jinan-gov assess --blank-unknown)"
+        )
+    return pl.DataFrame([labels["id"], values, labels["scenario"]])
 
 
 def _clean_header(header: str) -> str:

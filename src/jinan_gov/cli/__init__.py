@@ -8,7 +8,7 @@
     jinan-gov outcomes [--section PREFIX] [--measure M] [--qualifier Q] [OUTPUT]
     jinan-gov tasks    [--section PREFIX] [--measure M] [--qualifier Q] [OUTPUT]
     jinan-gov assess ACTUALS.csv [--benchmarks FILE] [--targets EXTRACTED.csv] [--tolerance F]
-                     [--summary] [OUTPUT]
+                     [--blank-unknown] [--summary] [OUTPUT]
     jinan-gov extract FILE [OUTPUT]       (a report as UTF-8 or GB18030 text; - for stdin)
     jinan-gov rule N [--json]
     jinan-gov search QUERY... [--limit K] [OUTPUT]
@@ -148,6 +148,12 @@ def _configure_assess(parser: argparse.ArgumentParser) -> None:
         default=DEFAULT_TOLERANCE,
         metavar="F",
         help=f"relative tolerance of 左右 targets (default {DEFAULT_TOLERANCE})",
+    )
+    parser.add_argument(
+        "--blank-unknown",
+        action="store_true",
+        help="an empty actual cell means not yet known (not_assessable); by default it is an "
+        "error naming its line",
     )
     parser.add_argument(
         "--summary",

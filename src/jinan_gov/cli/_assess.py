@@ -16,7 +16,7 @@ import math
 import sys
 from collections.abc import Iterator, Mapping
 from functools import partial
-from typing import Any
+from typing import Any, Literal
 
 import polars as pl
 
@@ -205,7 +205,9 @@ def run(args: argparse.Namespace, out: OutputSpec) -> int:
         )
     fmt = check_output(out) if out.path else None  # before the work, not after
     targets = read_input(read_extracted_targets, targets_file, "targets") if targets_file else None
-    actuals = read_input(partial(read_actuals, targets=targets), args.actuals, "actuals")
+    missing: Literal["error", "unknown"] = "unknown" if args.blank_unknown else "error"
+    reader = partial(read_actuals, targets=targets, missing=missing)
+    actuals = read_input(reader, args.actuals, "actuals")
     benchmarks = (
         read_input(read_benchmarks, args.benchmarks, "benchmarks") if args.benchmarks else None
     )
@@ -217,7 +219,9 @@ def run(args: argparse.Namespace, out: OutputSpec) -> int:
         if bench is not None and batch.height < actuals.height:
             here = batch["scenario"].unique().implode()
             bench = bench.filter(pl.col("scenario").is_null() | pl.col("scenario").is_in(here))
-        return assess(batch, benchmarks=bench, tolerance=args.tolerance, targets=targets)
+        return assess(
+            batch, benchmarks=bench, tolerance=args.tolerance, targets=targets, missing=missing
+        )
 
     totals = _Totals()
     results = (totals.add(assessed(batch)) for batch in batches(actuals, BATCH_ROWS))
