@@ -205,6 +205,7 @@ PUBLIC: dict[str, tuple[str, ...]] = {
         "raw_text",
         "source_text",
     ),
+    "jinan_gov.text.user_files": ("SAVE_AS_UTF8", "UserSource", "read_user_bytes", "to_utf8"),
     "jinan_gov.text.wording": (
         "BENCHMARKS",
         "QUALIFIERS",

@@ -63,6 +63,9 @@ def suggest(value: str, valid: Iterable[str], limit: int = 3) -> str:
     return "; did you mean " + " or ".join(repr(m) for m in matches) + "?"
 
 
+_SUGGEST_LIMIT = 200  # longer values are no typo of an id: no close matches searched
+
+
 class UnknownIdError(LookupError):
     """An identifier (document, indicator, target, rule fact ...) that does not exist."""
 
@@ -72,10 +75,11 @@ class UnknownIdError(LookupError):
         self.value = value
         self.valid = tuple(valid_list)
         self.advice = advice
-        hint = suggest(str(value), valid_list)
+        text = str(value)
+        hint = suggest(text, valid_list) if len(text) <= _SUGGEST_LIMIT else ""
         shown = ", ".join(valid_list[:12]) + (" ..." if len(valid_list) > 12 else "")
         extra = f"; {advice}" if advice else ""
-        super().__init__(f"unknown {kind} {value!r}{hint}{extra} (valid: {shown})")
+        super().__init__(f"unknown {kind} {brief(value)}{hint}{extra} (valid: {shown})")
 
     def __str__(self) -> str:
         # LookupError would otherwise wrap the message in quotes like KeyError does.

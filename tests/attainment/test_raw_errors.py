@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 
 import jinan_gov as jg
-from jinan_gov.errors import InvalidActualsError, InvalidTextError
+from jinan_gov.errors import InvalidActualsError, InvalidTextError, UnknownIdError
 from jinan_gov.extract import extract_targets
 
 
@@ -57,3 +57,16 @@ def test_semicolon_csv_as_actuals(separator: str) -> None:
     with pytest.raises(InvalidActualsError, match="separated by commas") as error:
         jg.read_actuals(io.BytesIO(data))
     assert repr(separator) in _one_line(error)
+
+
+def test_a_huge_unknown_id_is_cut_in_the_message() -> None:
+    huge = "x" * 1_000_000
+    with pytest.raises(UnknownIdError) as error:
+        jg.assess({huge: 1.0})
+    message = _one_line(error)
+    assert len(message) < 2_000
+    assert "(1000000 characters)" in message
+    twice = pl.DataFrame({"id": ["gdp_growth_2023"] * 2, "actual": [1.0, 2.0], "scenario": huge})
+    with pytest.raises(InvalidActualsError, match="duplicate actual") as duplicate:
+        jg.assess(twice)
+    assert len(str(duplicate.value)) < 2_000

@@ -103,3 +103,31 @@ def test_assess_blank_actual_is_refused_unless_blank_unknown(
     code, out, _ = _run(capsys, "assess", str(actuals), "--csv", "--blank-unknown")
     assert code == 0
     assert ",not_assessable," in out
+
+
+def test_assess_targets_file_in_gb18030(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    targets = tmp_path / "targets.csv"
+    code, _, err = _run(capsys, "extract", str(_report(tmp_path)), "--output", str(targets))
+    assert (code, err) == (0, "")
+    targets.write_bytes(targets.read_text(encoding="utf-8").encode("gb18030"))
+    actuals = tmp_path / "actuals.csv"
+    actuals.write_text("id,actual\nt01,6.0\n", encoding="utf-8")
+    code, out, err = _run(capsys, "assess", str(actuals), "--targets", str(targets), "--csv")
+    assert (code, err) == (0, "")
+    assert ",met," in out
+
+
+def test_a_huge_unknown_id_is_cut_on_stderr(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    actuals = tmp_path / "actuals.csv"
+    actuals.write_text(f"id,actual\n{'x' * 1_000_000},6.0\n", encoding="utf-8")
+    code, _, err = _run(capsys, "assess", str(actuals))
+    assert code == 1
+    assert len(err) < 2_000
+
+
+def _report(tmp_path: Path) -> Path:
+    path = tmp_path / "report.txt"
+    path.write_text("今年主要预期目标是：地区生产总值增长6%左右。", encoding="utf-8")
+    return path

@@ -168,8 +168,10 @@ class _PerTarget:
         return self.tile.slice(offset % self.period, len(index))
 
 
-def _first(frame: pl.DataFrame, mask: pl.Series, column: str = "id") -> list[object]:
-    return frame.filter(mask)[column].unique(maintain_order=True).head(5).to_list()
+def _first(frame: pl.DataFrame, mask: pl.Series, column: str = "id") -> str:
+    """The first five distinct values where ``mask`` holds, each cut for a message."""
+    values = frame.filter(mask)[column].unique(maintain_order=True).head(5).to_list()
+    return "[" + ", ".join(brief(value) for value in values) + "]"
 
 
 def _duplicates_ruled_out(work: pl.DataFrame, period: int | None) -> bool:
@@ -206,7 +208,7 @@ def _check_duplicates(work: pl.DataFrame, period: int | None) -> None:
     if duplicated.any():
         row = work.filter(duplicated).row(0, named=True)
         raise InvalidActualsError(
-            f"duplicate actual for id {row['id']!r} in scenario {row['scenario']!r}"
+            f"duplicate actual for id {brief(row['id'])} in scenario {brief(row['scenario'])}"
         )
 
 
@@ -233,12 +235,12 @@ def _check(
         first = str(unknown["id"][0])
         if first in outcome_ids:
             raise InvalidActualsError(
-                f"{first!r} is a 2022 outcome, not a target; assess the 2023 targets"
+                f"{brief(first)} is a 2022 outcome, not a target; assess the 2023 targets"
             )
         advice = ""
         if outcome_ids and _EXTRACTED_ID.fullmatch(first):
             advice = (
-                f"{first!r} looks like an id of extracted targets (t01, t02 … from "
+                f"{brief(first)} looks like an id of extracted targets (t01, t02 … from "
                 "extract_targets): pass that table as targets= (jinan-gov assess --targets FILE)"
             )
         raise UnknownIdError("target id", first, compiled.ids.to_list(), advice)

@@ -8,82 +8,19 @@ guessed from the first rows. Numbers may carry spaces and full-width digits (``ï
 
 from __future__ import annotations
 
-import codecs
-import os
-import sys
 from collections.abc import Collection
-from pathlib import Path
-from typing import IO
 
 import polars as pl
 
 from jinan_gov.errors import InvalidActualsError, brief
+from jinan_gov.text.user_files import UserSource, read_user_bytes, to_utf8
 
 __all__ = ("CsvSource", "read_values_csv")
 
-CsvSource = str | os.PathLike[str] | IO[bytes] | IO[str]
+CsvSource = UserSource
 """A path, ``"-"`` for standard input, or an open file."""
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-_SAVE_AS_UTF8 = "save it as UTF-8 (in Excel: Save As > CSV UTF-8)"
 _EXAMPLES = 3
-
-
-def _read_bytes(source: CsvSource, what: str) -> tuple[bytes, str]:
-    """The raw bytes of a source and a name for it in messages."""
-    if isinstance(source, str | os.PathLike):
-        if os.fspath(source) == "-":
-            return sys.stdin.buffer.read(), "<stdin>"
-        path = Path(source).expanduser()
-        if path.is_dir():
-            raise InvalidActualsError(f"{path} is a directory; give the {what} CSV file in it")
-        if not path.exists():
-            raise InvalidActualsError(f"no such {what} file: {path}")
-        try:
-            with path.open("rb") as handle:  # FIFOs and /dev/stdin read like files
-                return handle.read(), str(path)
-        except OSError as error:
-            raise InvalidActualsError(f"cannot read {path}: {error.strerror}") from error
-    if hasattr(source, "read"):
-        data = source.read()
-        name = str(getattr(source, "name", "<stream>"))
-        return (data.encode("utf-8") if isinstance(data, str) else bytes(data)), name
-    raise TypeError(
-        f"{what} source must be a path, '-' for standard input, an open file or a frame, "
-        f"got {type(source).__name__}"
-    )
-
-
-def _utf8(raw: bytes, name: str) -> bytes:
-    """The bytes as UTF-8, whatever common encoding they came in."""
-    for bom, encoding in _BOMS:
-        if raw.startswith(bom):
-            try:
-                return raw.decode(encoding).encode("utf-8")
-            except UnicodeDecodeError as error:
-                raise InvalidActualsError(
-                    f"{name} starts with a {encoding} byte-order mark but is not valid "
-                    f"{encoding} (byte {error.start}); {_SAVE_AS_UTF8}"
-                ) from None
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    else:
-        return raw
-    try:
-        return raw.decode("gb18030").encode("utf-8")
-    except UnicodeDecodeError as error:
-        raise InvalidActualsError(
-            f"{name} is neither UTF-8, UTF-16 nor GB18030/GBK (undecodable byte at "
-            f"{error.start}); {_SAVE_AS_UTF8}"
-        ) from None
 
 
 def _clean(column: pl.Expr) -> pl.Expr:
@@ -126,7 +63,7 @@ def _numbers(
     bad = frame.with_row_index("line", offset=2).filter(parsed.is_null() & cleaned.is_not_null())
     if bad.height:
         examples = ", ".join(
-            f"line {line}: {value!r}"
+            f"line {line}: {brief(value)}"
             for line, value in bad.select("line", column).head(_EXAMPLES).rows()
         )
         raise InvalidActualsError(
@@ -148,11 +85,11 @@ def read_values_csv(
     ``qualitative``: ids whose value may be written ``true``/``false`` (read as 1/0).
     ``blanks``: whether an empty value cell is read as null (else an error naming its line).
     """
-    raw, name = _read_bytes(source, f"{column}s")
+    raw, name = read_user_bytes(source, f"{column}s", InvalidActualsError)
     if not raw.strip():
         raise InvalidActualsError(f"{name} is empty; expected a header id,{column}[,scenario]")
     try:
-        text = pl.read_csv(_utf8(raw, name), infer_schema=False)
+        text = pl.read_csv(to_utf8(raw, name, InvalidActualsError), infer_schema=False)
     except pl.exceptions.PolarsError as error:
         first = str(error).splitlines()[0]
         raise InvalidActualsError(f"cannot read {name} as CSV: {first}") from error
