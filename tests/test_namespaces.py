@@ -60,6 +60,7 @@ PUBLIC: dict[str, tuple[str, ...]] = {
         "table_schema",
     ),
     "jinan_gov.atomic": (
+        "existing_mode",
         "publish_file",
         "publish_files",
     ),

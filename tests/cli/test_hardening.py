@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -131,3 +133,34 @@ def _report(tmp_path: Path) -> Path:
     path = tmp_path / "report.txt"
     path.write_text("今年主要预期目标是：地区生产总值增长6%左右。", encoding="utf-8")
     return path
+
+
+def _actuals(tmp_path: Path) -> Path:
+    path = tmp_path / "actuals.csv"
+    path.write_text("id,actual\ngdp_growth_2023,6.1\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_output_onto_a_fifo_is_refused_and_the_fifo_kept(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    fifo = tmp_path / "out.csv"
+    os.mkfifo(fifo)
+    code, out, err = _run(capsys, "assess", str(_actuals(tmp_path)), "--output", str(fifo))
+    assert (code, out) == (1, "")
+    assert "not a regular file" in err
+    assert err.count("\n") == 1
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def test_output_keeps_the_mode_of_the_file_it_replaces(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "out.csv"
+    target.write_text("old\n", encoding="utf-8")
+    target.chmod(0o600)
+    code, _, err = _run(capsys, "assess", str(_actuals(tmp_path)), "--output", str(target))
+    assert (code, err) == (0, "")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert "gdp_growth_2023" in target.read_text(encoding="utf-8")

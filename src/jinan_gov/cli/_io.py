@@ -28,7 +28,7 @@ from typing import Any, Literal
 
 import polars as pl
 
-from jinan_gov.atomic import publish_file
+from jinan_gov.atomic import existing_mode, publish_file
 
 PROG = "jinan-gov"
 TABLE_ROWS = 1000  # larger results print a summary; their rows go to --output, --csv, --json
@@ -265,6 +265,7 @@ def check_output(out: OutputSpec) -> OutputFormat:
     path = Path(out.path).expanduser()
     if path.is_dir():
         raise IsADirectoryError(f"cannot write {out.path!r}: it is a directory; give a file name")
+    existing_mode(path)  # a pipe, socket or device is refused before any work
     if not path.parent.is_dir():
         raise FileNotFoundError(
             f"cannot write {out.path!r}: no such directory {str(path.parent)!r}"
