@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from jinan_gov.cli import _assess as _cli_assess
 from jinan_gov.cli import main
 from jinan_gov.schemas.vocab import TIME_LIMIT_FACTS
 
@@ -164,3 +165,20 @@ def test_output_keeps_the_mode_of_the_file_it_replaces(
     assert (code, err) == (0, "")
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert "gdp_growth_2023" in target.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("form", ["--csv", "--json"])
+def test_stdout_is_all_or_nothing(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    form: str,
+) -> None:
+    rows = [f"{s},gdp_growth_2023,6.1" for s in range(300)] + ["299x,gdp_growth_2023,nan"]
+    actuals = tmp_path / "actuals.csv"
+    actuals.write_text("scenario,id,actual\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    monkeypatch.setattr(_cli_assess, "BATCH_ROWS", 100)  # the bad row is in the last batch
+    code, out, err = _run(capsys, "assess", str(actuals), form)
+    assert code == 1
+    assert "NaN" in err
+    assert out == ""

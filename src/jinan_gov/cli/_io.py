@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import io
@@ -38,6 +39,7 @@ __all__ = (
     "TABLE_ROWS",
     "OutputFormat",
     "OutputSpec",
+    "all_or_nothing",
     "check_output",
     "emit",
     "escape",
@@ -198,13 +200,38 @@ def _slices(frames: Frames) -> Iterator[tuple[bool, pl.DataFrame]]:
             first = False
 
 
+_SPOOL_MEMORY = 8 << 20  # bytes kept in memory before the spool moves to a temporary file
+_COPY_BYTES = 1 << 16  # copied out in pipe-sized pieces
+
+
+@contextlib.contextmanager
+def all_or_nothing() -> Iterator[Callable[[bytes], None]]:
+    """A writer whose bytes reach standard output only if the block finishes without error.
+
+    The bytes are spooled (in memory up to 8 MB, then in a temporary file) and copied to
+    standard output at the end, so an error in a later batch leaves standard output empty:
+    never 50,000 valid-looking rows followed by an error, never unterminated JSON.
+    """
+    with tempfile.SpooledTemporaryFile(max_size=_SPOOL_MEMORY, prefix="jinan-gov-") as spool:
+
+        def write(data: bytes) -> None:
+            spool.write(data)
+
+        yield write
+        spool.seek(0)
+        while chunk := spool.read(_COPY_BYTES):
+            write_stdout(chunk)
+
+
 def write_csv(frames: Frames) -> None:
-    """Rows as UTF-8 CSV on standard output, a slice at a time (one header; the same bytes as
-    :func:`jinan_gov.export.csv_bytes` of the frames put together)."""
-    for first, part in _slices(frames):
-        chunk = io.BytesIO()
-        part.write_csv(chunk, include_header=first, line_terminator="\n")
-        write_stdout(chunk.getvalue())
+    """Rows as UTF-8 CSV on standard output (one header; the same bytes as
+    :func:`jinan_gov.export.csv_bytes` of the frames put together), all or nothing: the
+    batches are serialised a slice at a time into a spool that is copied out at the end."""
+    with all_or_nothing() as write:
+        for first, part in _slices(frames):
+            chunk = io.BytesIO()
+            part.write_csv(chunk, include_header=first, line_terminator="\n")
+            write(chunk.getvalue())
 
 
 def _json_array(frames: Frames) -> Iterator[bytes]:
@@ -223,23 +250,25 @@ def _json_array(frames: Frames) -> Iterator[bytes]:
 
 
 def write_json(document: Frames | Mapping[str, Frames]) -> None:
-    """Stream rows as a JSON list, or several results as ``{"name": [rows], ...}``.
+    """Rows as a JSON list, or several results as ``{"name": [rows], ...}``, all or nothing.
 
-    Rows are serialised by Polars a slice at a time: memory stays flat however many rows
-    there are, and the output is valid JSON (NaN and infinities become null). The values of
-    ``document`` are consumed in order, so a later one may be computed from earlier ones.
+    Rows are serialised by Polars a slice at a time into a spool (:func:`all_or_nothing`):
+    memory stays flat however many rows there are, and the output is valid JSON (NaN and
+    infinities become null). The values of ``document`` are consumed in order, so a later
+    one may be computed from earlier ones.
     """
-    if not isinstance(document, Mapping):
-        for piece in _json_array(document):
-            write_stdout(piece)
-        write_stdout(b"\n")
-        return
-    for index, (name, frames) in enumerate(document.items()):
-        key = json.dumps(name, ensure_ascii=False).encode("utf-8")
-        write_stdout((b"{" if index == 0 else b",\n") + key + b": ")
-        for piece in _json_array(frames):
-            write_stdout(piece)
-    write_stdout(b"}\n" if document else b"{}\n")
+    with all_or_nothing() as write:
+        if not isinstance(document, Mapping):
+            for piece in _json_array(document):
+                write(piece)
+            write(b"\n")
+            return
+        for index, (name, frames) in enumerate(document.items()):
+            key = json.dumps(name, ensure_ascii=False).encode("utf-8")
+            write((b"{" if index == 0 else b",\n") + key + b": ")
+            for piece in _json_array(frames):
+                write(piece)
+        write(b"}\n" if document else b"{}\n")
 
 
 def output_format(path: str, given: str | None) -> OutputFormat:
