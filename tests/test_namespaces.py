@@ -54,6 +54,7 @@ PUBLIC: dict[str, tuple[str, ...]] = {
         "ForeignKey",
         "csv_bytes",
         "datapackage_descriptor",
+        "excel_safe",
         "export",
         "field_descriptor",
         "field_type",

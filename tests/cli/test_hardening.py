@@ -182,3 +182,52 @@ def test_stdout_is_all_or_nothing(
     assert code == 1
     assert "NaN" in err
     assert out == ""
+
+
+_FORMULA_REPORT = '今年主要预期目标是：=HYPERLINK("http://x")地区生产总值增长6%左右；@SUM(A1)粮食产量1300万吨以上。'
+
+
+def test_extract_excel_csv_is_formula_safe(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text(_FORMULA_REPORT, encoding="utf-8")
+    code, faithful, _ = _run(capsys, "extract", str(report), "--csv")
+    assert code == 0
+    assert '"=HYPERLINK(""http://x"")' in faithful  # the default output is the data as it is
+    code, excel, _ = _run(capsys, "extract", str(report), "--csv", "--excel")
+    assert code == 0
+    assert excel.startswith("\ufeffid,")
+    assert '"\'=HYPERLINK(""http://x"")' in excel
+    assert ",'@SUM(A1)" in excel
+    saved = tmp_path / "targets.csv"
+    code, _, _ = _run(capsys, "extract", str(report), "--output", str(saved), "--excel")
+    assert code == 0
+    assert saved.read_bytes().decode("utf-8") == excel
+
+
+def test_assess_excel_csv_prefixes_a_formula_scenario_not_numbers(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    actuals = tmp_path / "actuals.csv"
+    actuals.write_text(
+        "scenario,id,actual\n=cmd|' /C calc'!A0,gdp_growth_2023,6.1\n-2,cpi_growth_2023,-1.5\n",
+        encoding="utf-8",
+    )
+    code, out, _ = _run(capsys, "assess", str(actuals), "--csv", "--excel")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[1].startswith("'=cmd|' /C calc'!A0,gdp_growth_2023,")
+    assert lines[2].startswith("-2,cpi_growth_2023,")  # a number stays a number
+    assert ",-1.5," in lines[2]
+    code, out, _ = _run(capsys, "assess", str(actuals), "--csv")
+    assert out.splitlines()[1].startswith("=cmd|")
+
+
+def test_excel_is_only_for_csv(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, err = _run(capsys, "targets", "--json", "--excel")
+    assert (code, out) == (1, "")
+    assert "--excel applies to CSV output" in err
+    code, _, err = _run(capsys, "targets", "--output", str(tmp_path / "t.parquet"), "--excel")
+    assert code == 1
+    assert "--excel applies to CSV output" in err

@@ -91,6 +91,13 @@ def _add_output(parser: argparse.ArgumentParser) -> None:
         choices=OUTPUT_FORMATS,
         help="format of --output FILE when its suffix does not say",
     )
+    parser.add_argument(
+        "--excel",
+        dest="output_excel",
+        action="store_true",
+        help="CSV for spreadsheets: UTF-8 with a BOM, and text cells beginning with = + - @ "
+        "(not numbers) prefixed with ' so they are not run as formulas",
+    )
 
 
 def _add_filters(parser: argparse.ArgumentParser) -> None:
@@ -323,6 +330,7 @@ def _run(argv: Sequence[str] | None) -> int:
             fmt=getattr(args, "output_format", None),
             json=getattr(args, "json", False),
             csv=getattr(args, "csv", False),
+            excel=getattr(args, "output_excel", False),
         )
         code = handler(args, out)
         sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit

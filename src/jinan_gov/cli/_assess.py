@@ -231,13 +231,13 @@ def run(args: argparse.Namespace, out: OutputSpec) -> int:
         summary = totals.summary()
         emit(out, summary, lambda: "\n".join(map(_summary_line, summary.iter_rows(named=True))))
     elif out.path and fmt is not None:
-        written = write_output(out.path, results, fmt)
+        written = write_output(out.path, results, fmt, excel=out.excel)
         print(f"wrote {totals.counts['rows']} rows ({fmt}) to {escape(str(written))}")
         _print_summary(totals)
     elif out.json:
         write_json({"assessment": results, "summary": totals.summaries_later()})
     elif out.csv:
-        write_csv(results)
+        write_csv(results, excel=out.excel)
     else:
         first = next(results)
         if first.height <= TABLE_ROWS and first.height == actuals.height:

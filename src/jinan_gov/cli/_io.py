@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import dataclasses
 import datetime as dt
@@ -76,6 +77,13 @@ class OutputSpec:
     fmt: str | None = None
     json: bool = False
     csv: bool = False
+    excel: bool = False
+
+    def __post_init__(self) -> None:
+        if self.excel and not (self.csv or self.path):
+            raise ValueError(
+                "--excel applies to CSV output: use it with --csv or --output FILE.csv"
+            )
 
     @property
     def for_machines(self) -> bool:
@@ -223,15 +231,27 @@ def all_or_nothing() -> Iterator[Callable[[bytes], None]]:
             write_stdout(chunk)
 
 
-def write_csv(frames: Frames) -> None:
+def _csv_piece(part: pl.DataFrame, *, first: bool, excel: bool) -> bytes:
+    """One slice as CSV bytes; for spreadsheets (``excel``) formula-safe, after a BOM."""
+    chunk = io.BytesIO()
+    if excel:
+        from jinan_gov.export import excel_safe  # noqa: PLC0415 - only --excel needs it
+
+        if first:
+            chunk.write(codecs.BOM_UTF8)
+        part = excel_safe(part)
+    part.write_csv(chunk, include_header=first, line_terminator="\n")
+    return chunk.getvalue()
+
+
+def write_csv(frames: Frames, *, excel: bool = False) -> None:
     """Rows as UTF-8 CSV on standard output (one header; the same bytes as
     :func:`jinan_gov.export.csv_bytes` of the frames put together), all or nothing: the
-    batches are serialised a slice at a time into a spool that is copied out at the end."""
+    batches are serialised a slice at a time into a spool that is copied out at the end.
+    ``excel``: for spreadsheets, as :func:`jinan_gov.export.csv_bytes` with ``excel=True``."""
     with all_or_nothing() as write:
         for first, part in _slices(frames):
-            chunk = io.BytesIO()
-            part.write_csv(chunk, include_header=first, line_terminator="\n")
-            write(chunk.getvalue())
+            write(_csv_piece(part, first=first, excel=excel))
 
 
 def _json_array(frames: Frames) -> Iterator[bytes]:
@@ -299,10 +319,13 @@ def check_output(out: OutputSpec) -> OutputFormat:
         raise FileNotFoundError(
             f"cannot write {out.path!r}: no such directory {str(path.parent)!r}"
         )
-    return output_format(out.path, out.fmt)
+    fmt = output_format(out.path, out.fmt)
+    if out.excel and fmt != "csv":
+        raise ValueError(f"--excel applies to CSV output, not {fmt}: name the file *.csv")
+    return fmt
 
 
-def write_output(path: str, frames: Frames, fmt: OutputFormat) -> Path:
+def write_output(path: str, frames: Frames, fmt: OutputFormat, *, excel: bool = False) -> Path:
     """Write rows to ``path`` (``~`` expanded) as CSV, Parquet or JSON lines.
 
     Polars writes the file directly, batch after batch (Parquet batches are staged as parts
@@ -317,7 +340,7 @@ def write_output(path: str, frames: Frames, fmt: OutputFormat) -> Path:
         with temporary.open("wb") as out:
             for first, part in _slices(frames):
                 if fmt == "csv":
-                    part.write_csv(out, include_header=first, line_terminator="\n")
+                    out.write(_csv_piece(part, first=first, excel=excel))
                 else:
                     part.write_ndjson(out)
 
@@ -371,12 +394,12 @@ def emit(out: OutputSpec, frame: pl.DataFrame, render: Callable[[], str]) -> Non
     human-readable rendering (or, for more than ``TABLE_ROWS`` rows, how to get them)."""
     if out.path:
         fmt = check_output(out)
-        path = write_output(out.path, frame, fmt)
+        path = write_output(out.path, frame, fmt, excel=out.excel)
         print(f"wrote {frame.height} rows ({fmt}) to {escape(str(path))}")
     elif out.json:
         write_json(frame)
     elif out.csv:
-        write_csv(frame)
+        write_csv(frame, excel=out.excel)
     elif frame.height > TABLE_ROWS:
         print(rows_hint(frame.height))
     else:
