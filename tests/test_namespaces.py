@@ -173,6 +173,7 @@ PUBLIC: dict[str, tuple[str, ...]] = {
     ),
     "jinan_gov.search": ("search_indicators",),
     "jinan_gov.search.bm25": (
+        "QUERY_CHARS",
         "Field",
         "Hit",
         "Index",

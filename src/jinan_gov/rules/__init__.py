@@ -348,6 +348,9 @@ def search(query: str, limit: int = 5) -> DataFrame[SearchResultSchema]:
     query
         A question or keywords, e.g. ``"会签文件一般应在几个工作日内回复?"`` or
         ``"How often does the executive meeting meet?"``.
+        Only its first 1000 characters
+        (:data:`jinan_gov.search.bm25.QUERY_CHARS`) are analysed, so a pasted document
+        takes milliseconds, not seconds.
     limit
         Maximum number of articles returned (``>= 1``).
 

@@ -147,12 +147,31 @@ def _angle_brackets(text: str) -> str:
     return _ANGLE_BRACKET.sub(replace, text)
 
 
+# A header ends in ) or ) (市政府文件 … (2023年第10期)) or in 件 (… (2023年第10期)市政府文件).
+_HEADER_END = re.compile(rf"(?:{_HEADER_INLINE.pattern})\Z")
+_HEADER_ENDS = frozenset(")）件")
+_HEADER_WINDOW = 64  # characters of a header at most (an issue number of up to 30 digits)
+
+
 def _drop_inline_headers(text: str) -> str:
-    previous = None
-    while previous != text:
-        previous = text
-        text = _HEADER_INLINE.sub("", text)
-    return text
+    """Remove page headers, also those that removing another one brings together.
+
+    One pass usually suffices; headers nested inside headers (``市政府文件…(市政府文件…(2023年
+    第10期)2023年第10期)``) are removed in one linear scan, where repeating the substitution
+    until nothing changes would take one pass per level of nesting.
+    """
+    once = _HEADER_INLINE.sub("", text)
+    if once == text or _HEADER_INLINE.search(once) is None:
+        return once
+    kept: list[str] = []
+    for char in once:
+        kept.append(char)
+        if char in _HEADER_ENDS:
+            tail = "".join(kept[-_HEADER_WINDOW:])
+            match = _HEADER_END.search(tail)
+            if match:
+                del kept[len(kept) - (len(tail) - match.start()) :]
+    return "".join(kept)
 
 
 def normalize_text(text: str) -> str:
