@@ -43,6 +43,7 @@ EXPECTED = (
     "working_days_between",
 )
 RULES_API = (
+    "TIME_LIMIT_FACTS",
     "Article",
     "article",
     "articles",

@@ -17,6 +17,7 @@ import errno
 import os
 import secrets
 import shutil
+import stat
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
@@ -27,7 +28,7 @@ except ImportError:  # pragma: no cover - Windows: no advisory directory locks
 
 from jinan_gov.errors import ExportError
 
-__all__ = ("publish_file", "publish_files")
+__all__ = ("existing_mode", "publish_file", "publish_files")
 
 
 def _fail(path: Path, error: BaseException, what: str = "cannot write") -> ExportError:
@@ -234,10 +235,38 @@ def publish_files(
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def existing_mode(path: Path) -> int | None:
+    """The permission bits of the regular file at ``path`` (through a link), None if absent.
+
+    Raises :class:`ExportError` when something that is not a regular file is there: a named
+    pipe, a socket or a device (``/dev/null``) would be replaced by a regular file, and
+    whoever reads from it would wait forever.
+
+    >>> existing_mode(Path("/nonexistent/file.csv")) is None
+    True
+    """
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return None  # nothing there (or a dangling link): a new file is created
+    except OSError:
+        return None  # unreadable: writing reports it
+    if stat.S_ISDIR(status.st_mode):
+        raise IsADirectoryError(f"cannot write {path}: it is a directory; give a file name")
+    if not stat.S_ISREG(status.st_mode):
+        raise ExportError(
+            f"cannot write {path}: it is not a regular file (a pipe, socket or device) and "
+            "would be replaced; give a file name, or write to standard output (--csv, --json) "
+            "and redirect it"
+        )
+    return stat.S_IMODE(status.st_mode)
+
+
 def publish_file(path: Path, write: Callable[[Path], None]) -> Path:
     """Write one file through ``write(temporary_path)`` and rename it to ``path``.
 
-    An existing file (or link) at ``path`` is replaced only once the new one is complete; on
+    An existing file (or link) at ``path`` is replaced only once the new one is complete,
+    and the new file keeps the replaced file's permissions (a 0600 file stays 0600); on
     failure ``path`` is as it was and the error names it.
 
     Raises
@@ -245,16 +274,18 @@ def publish_file(path: Path, write: Callable[[Path], None]) -> Path:
     IsADirectoryError
         ``path`` is a directory.
     ExportError
-        Writing failed (disk full, no such directory, permissions ...).
+        ``path`` is not a regular file (a named pipe, socket or device), or writing failed
+        (disk full, no such directory, permissions ...).
     """
-    if path.is_dir():
-        raise IsADirectoryError(f"cannot write {path}: it is a directory; give a file name")
+    mode = existing_mode(path)
     parent = path.parent
     if not parent.is_dir():
         raise ExportError(f"cannot write {path}: no such directory {parent}")
     temporary = parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
     try:
         write(temporary)
+        if mode is not None:
+            os.chmod(temporary, mode)
         with contextlib.suppress(OSError):
             fd = os.open(temporary, os.O_RDONLY)
             try:

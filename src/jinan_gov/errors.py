@@ -17,6 +17,7 @@ __all__ = (
     "InvalidActualsError",
     "InvalidHolidayNoticeError",
     "InvalidTargetsError",
+    "InvalidTextError",
     "QuoteNotFoundError",
     "UnknownDocumentError",
     "UnknownIdError",
@@ -62,17 +63,23 @@ def suggest(value: str, valid: Iterable[str], limit: int = 3) -> str:
     return "; did you mean " + " or ".join(repr(m) for m in matches) + "?"
 
 
+_SUGGEST_LIMIT = 200  # longer values are no typo of an id: no close matches searched
+
+
 class UnknownIdError(LookupError):
     """An identifier (document, indicator, target, rule fact ...) that does not exist."""
 
-    def __init__(self, kind: str, value: object, valid: Iterable[str]) -> None:
+    def __init__(self, kind: str, value: object, valid: Iterable[str], advice: str = "") -> None:
         valid_list = sorted(valid)
         self.kind = kind
         self.value = value
         self.valid = tuple(valid_list)
-        hint = suggest(str(value), valid_list)
+        self.advice = advice
+        text = str(value)
+        hint = suggest(text, valid_list) if len(text) <= _SUGGEST_LIMIT else ""
         shown = ", ".join(valid_list[:12]) + (" ..." if len(valid_list) > 12 else "")
-        super().__init__(f"unknown {kind} {value!r}{hint} (valid: {shown})")
+        extra = f"; {advice}" if advice else ""
+        super().__init__(f"unknown {kind} {brief(value)}{hint}{extra} (valid: {shown})")
 
     def __str__(self) -> str:
         # LookupError would otherwise wrap the message in quotes like KeyError does.
@@ -80,7 +87,7 @@ class UnknownIdError(LookupError):
 
     def __reduce__(self) -> tuple[type[UnknownIdError], tuple[object, ...]]:
         # Rebuilt from its fields, so it crosses processes (pickle) and copies (deepcopy).
-        return type(self), (self.kind, self.value, self.valid)
+        return type(self), (self.kind, self.value, self.valid, self.advice)
 
 
 class UnknownDocumentError(UnknownIdError):
@@ -117,6 +124,11 @@ class InvalidActualsError(ValueError):
 
 class InvalidTargetsError(ValueError):
     """A table of targets handed to :func:`jinan_gov.assess` that cannot be read as targets."""
+
+
+class InvalidTextError(ValueError):
+    """Text that cannot be processed as given, such as a lone surrogate (``"\\ud800"``) left
+    by decoding bytes with ``errors="surrogateescape"``: it is not valid Unicode."""
 
 
 class ExportError(OSError):

@@ -629,7 +629,7 @@ def test_due_errors(capsys: pytest.CaptureFixture[str]) -> None:
     assert "unknown rule fact" in message
     assert "did you mean 'countersign_reply_working_days'" in message
     message = fails(capsys, "due", "2023-04-28", "--rule", "executive_meeting_per_month")
-    assert "not a time limit in days" in message
+    assert "not a time limit; --rule takes:" in message
     assert "n must be >= 0" in fails(capsys, "due", "2023-04-28", "--days", "-1")
     usage_error(capsys, "due", "2023-04-28")
     usage_error(capsys, "due", "2023-04-28", "--days", "1", "--rule", "x")

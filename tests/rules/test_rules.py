@@ -3,6 +3,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from jinan_gov.schemas import (
     RuleFactSchema,
 )
 from jinan_gov.schemas.tables import read_package_text
+from jinan_gov.search.bm25 import QUERY_CHARS
 from jinan_gov.text.numerals import parse_chinese_numeral, to_chinese_numeral
 from jinan_gov.text.sources import locate_quote, source_text
 from jinan_gov.workdays import is_working_day, working_days_between
@@ -40,6 +42,7 @@ def _text() -> str:
 
 def test_public_surface() -> None:
     assert rules.__all__ == (
+        "TIME_LIMIT_FACTS",
         "Article",
         "article",
         "articles",
@@ -558,3 +561,22 @@ def test_select_facts_filters_and_refuses_unknown_values() -> None:
         rules.select_facts("deadline")
     with pytest.raises(ValueError, match="unknown meeting 'board'; valid: plenary"):
         rules.select_facts(meeting="board")
+
+
+def test_time_limit_facts_are_every_time_limit_in_article_order() -> None:
+    table = rules.facts().filter(kind="time_limit").sort("article_no", maintain_order=True)
+    assert set(rules.TIME_LIMIT_FACTS) == set(table["fact_id"])
+    dated = rules.facts().filter(kind="time_limit", unit="working_days")["fact_id"]
+    assert set(rules.TIME_LIMIT_FACTS[:2]) == set(dated)
+
+
+def test_a_huge_query_is_bounded() -> None:
+    rules.search("会签")  # the index is built on the first search
+    query = ("会签 文件 几个 工作日 " * 10_000)[:100_000]
+    started = time.perf_counter()
+    result = rules.search(query, limit=1)
+    assert time.perf_counter() - started < 1.0
+    assert (
+        result["label_zh"].to_list()
+        == rules.search(query[:QUERY_CHARS], limit=1)["label_zh"].to_list()
+    )

@@ -1,9 +1,14 @@
 from __future__ import annotations
 
+import time
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from jinan_gov import rules, search_indicators
+from jinan_gov.errors import InvalidTextError
+from jinan_gov.text import normalize
 from jinan_gov.text.normalize import fold_text, is_cjk, normalize_text, split_raw_lines
 from tests.strategies import ASCII_ALNUM, CJK, PUNCTUATION, RAW_FRAGMENT, SPACES
 
@@ -139,3 +144,44 @@ def test_nfkc_is_unicode_nfkc(text: str) -> None:
     from jinan_gov.text.normalize import nfkc  # noqa: PLC0415
 
     assert nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+@pytest.mark.parametrize("function", ["normalize_text", "fold_text", "clean_web_text"])
+def test_lone_surrogate_is_one_line_of_our_error(function: str) -> None:
+    with pytest.raises(InvalidTextError, match=rf"{function}\(\) got text with a lone surrogate"):
+        getattr(normalize, function)("會簽\ud800文件")
+
+
+def test_lone_surrogate_in_searches() -> None:
+
+    with pytest.raises(InvalidTextError, match="lone surrogate"):
+        rules.search("會簽\ud800")
+    with pytest.raises(InvalidTextError, match="lone surrogate"):
+        search_indicators("會簽\ud800")
+
+
+_HEADER_PIECES = ["市政府文件", "济南市人民政府公报", "(", "(", "2023年第10期", ")", ")", "x", "高"]
+
+
+def _headers_until_fixpoint(text: str) -> str:
+    previous = None
+    while previous != text:
+        previous, text = text, normalize._HEADER_INLINE.sub("", text)
+    return text
+
+
+@given(st.lists(st.sampled_from(_HEADER_PIECES), max_size=40))
+def test_inline_headers_removed_as_by_repeated_substitution(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert normalize._drop_inline_headers(text) == _headers_until_fixpoint(text)
+
+
+def test_nested_page_headers_take_linear_time() -> None:
+    opening, closing = "市政府文件济南市人民政府公报(", "2023年第10期)"
+    levels = 100_000 // (len(opening) + len(closing))
+    text = opening * levels + "正文" + closing * levels
+    started = time.perf_counter()
+    # The innermost header encloses text, so nothing nests: only the text is left.
+    assert normalize_text(opening * levels + closing * levels) == ""
+    assert normalize_text(text).startswith("市政府文件")
+    assert time.perf_counter() - started < 1.0

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING, SupportsFloat, cast, overload
+from typing import TYPE_CHECKING, Literal, SupportsFloat, cast, overload
 
 import polars as pl
 
@@ -32,7 +32,7 @@ from jinan_gov.attainment._inputs import (
 from jinan_gov.attainment._semantics import TARGET_COLUMNS, Compiled, compile_targets
 from jinan_gov.attainment._user_csv import CsvSource, read_values_csv
 from jinan_gov.attainment._what_if import what_if_targets
-from jinan_gov.errors import InvalidTargetsError
+from jinan_gov.errors import InvalidActualsError, InvalidTargetsError, brief
 from jinan_gov.plan import indicators
 from jinan_gov.schemas.vocab import DEFAULT_TOLERANCE, STATUSES
 
@@ -139,13 +139,41 @@ Values = Mapping[str, SupportsFloat] | pl.DataFrame | ArrowStream
 """A mapping, a Polars or pandas DataFrame or an Arrow stream (see :func:`assess`)."""
 
 
+Missing = Literal["error", "unknown"]
+"""What a missing actual means: an error (the default) or a value not yet known."""
+_MISSING = ("error", "unknown")
+_SAY_UNKNOWN = "missing='unknown' (jinan-gov assess --blank-unknown) says blanks are not yet known"
+
+
+def _check_missing(missing: object) -> None:
+    if missing not in _MISSING:
+        raise ValueError(f"missing must be 'error' or 'unknown', got {brief(missing)}")
+
+
+def _refuse_missing(batch: pl.DataFrame) -> None:
+    """An error naming the first row whose actual is missing."""
+    nulls = batch["actual"].null_count()
+    if not nulls:
+        return
+    first = batch.with_row_index("_row").filter(pl.col("actual").is_null()).row(0, named=True)
+    scenario = first.get("scenario")
+    where = "" if scenario is None else f" in scenario {brief(str(scenario))}"
+    raise InvalidActualsError(
+        f"no actual for {brief(str(first['id']))}{where} (row {first['_row']}; {nulls} "
+        f"missing): give a value, or {_SAY_UNKNOWN}"
+    )
+
+
 def _values(
-    data: object, column: str, compiled: Compiled
+    data: object, column: str, compiled: Compiled, *, none: bool = False
 ) -> tuple[pl.DataFrame | pl.LazyFrame, bool]:
-    """Actuals or benchmarks in any accepted form, conformed; and whether they were booleans."""
+    """Actuals or benchmarks in any accepted form, conformed; and whether they were booleans.
+
+    ``none``: ``None`` in a mapping is a missing value (else an error).
+    """
     if isinstance(data, Mapping):
         qualitative = {compiled.ids[i] for i in compiled.qualitative}
-        return frame_from_mapping(data, column, qualitative), False
+        return frame_from_mapping(data, column, qualitative, none=none), False
     if is_frame_like(data):
         return conform(to_polars(data, column), column)
     raise TypeError(f"{column}s must be {SUPPORTED}, got {type(data).__name__}")
@@ -158,6 +186,7 @@ def assess(
     benchmarks: Values | pl.LazyFrame | None = None,
     tolerance: SupportsFloat = DEFAULT_TOLERANCE,
     targets: pl.DataFrame | None = None,
+    missing: Missing = "error",
 ) -> pl.LazyFrame: ...
 @overload
 def assess(
@@ -166,6 +195,7 @@ def assess(
     benchmarks: Values | pl.LazyFrame | None = None,
     tolerance: SupportsFloat = DEFAULT_TOLERANCE,
     targets: pl.DataFrame | None = None,
+    missing: Missing = "error",
 ) -> DataFrame[AssessmentSchema]: ...
 def assess(
     actuals: Values | pl.LazyFrame,
@@ -173,6 +203,7 @@ def assess(
     benchmarks: Values | pl.LazyFrame | None = None,
     tolerance: SupportsFloat = DEFAULT_TOLERANCE,
     targets: pl.DataFrame | None = None,
+    missing: Missing = "error",
 ) -> DataFrame[AssessmentSchema] | pl.LazyFrame:
     """Assess actual values against the plan's 2023 targets, or against targets you give.
 
@@ -202,6 +233,10 @@ def assess(
         with the same semantics (``in_step``, 与经济增长同步, is met when the actual keeps
         pace with the benchmark: actual >= benchmark). Default: the plan's 2023 main and
         task targets.
+    missing
+        What a missing actual (``None`` in a mapping, a null in a frame, a blank CSV cell)
+        means: ``"error"`` (the default) refuses it, naming the row; ``"unknown"`` reads it
+        as not yet known, assessed ``not_assessable``.
 
     Returns
     -------
@@ -237,14 +272,17 @@ def assess(
     'met'
     """
     exact = check_tolerance(tolerance)
+    _check_missing(missing)
     compiled = _compiled(exact) if targets is None else _compiled_targets(targets, exact)
     outcome_ids = _outcome_ids() if targets is None else frozenset[str]()
-    frame, boolean = _values(actuals, "actual", compiled)
+    frame, boolean = _values(actuals, "actual", compiled, none=missing == "unknown")
     bench: pl.DataFrame | pl.LazyFrame | None = None
     if benchmarks is not None:
         bench, _ = _values(benchmarks, "benchmark", compiled)
 
     def run(batch: pl.DataFrame) -> pl.DataFrame:
+        if missing == "error":
+            _refuse_missing(batch)
         collected = bench.collect() if isinstance(bench, pl.LazyFrame) else bench
         return assess_frame(
             batch,
@@ -341,7 +379,19 @@ def _read(source: CsvSource | Values | pl.LazyFrame, column: str) -> pl.DataFram
     return read_values_csv(cast(CsvSource, source), column)
 
 
-def read_actuals(source: CsvSource | pl.DataFrame | pl.LazyFrame | ArrowStream) -> pl.DataFrame:
+def _qualitative_ids(targets: pl.DataFrame | None) -> frozenset[str]:
+    """The ids of the qualitative targets: the plan's, or those of a table of targets."""
+    exact = check_tolerance(DEFAULT_TOLERANCE)
+    compiled = _compiled(exact) if targets is None else _compiled_targets(targets, exact)
+    return frozenset(str(compiled.ids[i]) for i in compiled.qualitative)
+
+
+def read_actuals(
+    source: CsvSource | pl.DataFrame | pl.LazyFrame | ArrowStream,
+    *,
+    targets: pl.DataFrame | None = None,
+    missing: Missing = "error",
+) -> pl.DataFrame:
     """Read actual values (``id,actual[,scenario]``) from a CSV or a frame and validate them.
 
     Parameters
@@ -350,7 +400,14 @@ def read_actuals(source: CsvSource | pl.DataFrame | pl.LazyFrame | ArrowStream) 
         A CSV path, ``"-"`` for standard input (named pipes and ``/dev/stdin`` work too), an
         open file, or a frame (Polars, pandas, Arrow). A CSV may be UTF-8 (with or without a
         BOM), UTF-16 with a BOM or GB18030/GBK; values may carry spaces and full-width digits.
-        Every column is read as the schema's dtype, never guessed from the first rows.
+        Every column is read as the schema's dtype, never guessed from the first rows. A
+        qualitative target's actual may be written ``true``/``false`` (any case) or 1/0.
+    targets
+        The table of targets the actuals are for, as for :func:`assess` (default: the
+        plan's): only its qualitative targets may be ``true``/``false``.
+    missing
+        ``"error"`` (the default): an empty actual cell is refused, naming its line;
+        ``"unknown"``: it is read as null, a value not yet known (``not_assessable``).
 
     Returns
     -------
@@ -362,11 +419,21 @@ def read_actuals(source: CsvSource | pl.DataFrame | pl.LazyFrame | ArrowStream) 
     ------
     InvalidActualsError
         The file is missing, a directory, undecodable, lacks the columns, has a row without
-        an id or a value that is not a number (the message names the line).
+        an id or a value that is not a number (the message names the line), or ``true`` /
+        ``false`` for a target that is not qualitative.
     """
     from jinan_gov.schemas import ActualsSchema  # noqa: PLC0415 - pandera on first validation
 
-    frame = _read(source, "actual")
+    _check_missing(missing)
+    if is_frame_like(source):
+        frame = _read(source, "actual")
+    else:
+        frame = read_values_csv(
+            cast(CsvSource, source),
+            "actual",
+            _qualitative_ids(targets),
+            blanks=missing == "unknown",
+        )
     return cast(pl.DataFrame, ActualsSchema.validate(frame, lazy=True))
 
 

@@ -12,6 +12,7 @@ The per-row work on millions of scenario rows is integer lookups and float compa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from itertools import pairwise
 from typing import cast
@@ -27,6 +28,7 @@ __all__ = (
     "check_benchmark_scenarios",
     "index_of",
     "result_schema",
+    "shown_difference",
     "warning_expr",
 )
 
@@ -82,9 +84,10 @@ def warning_expr() -> pl.Expr:
     )
 
 
+_EXTRACTED_ID = re.compile(r"(?:[^/]+/)?t\d{2,}")  # extract_targets' ids, or a panel's doc/t01
 _BATCH_ROWS = 1 << 18
 _PERIOD_SEARCH = 1 << 14
-_INDEX = pl.UInt16
+_INDEX = pl.UInt32  # a target's row: tables of targets may exceed 65,535 rows
 
 
 def index_of(ids: pl.Series, compiled: Compiled) -> pl.Series:
@@ -165,8 +168,10 @@ class _PerTarget:
         return self.tile.slice(offset % self.period, len(index))
 
 
-def _first(frame: pl.DataFrame, mask: pl.Series, column: str = "id") -> list[object]:
-    return frame.filter(mask)[column].unique(maintain_order=True).head(5).to_list()
+def _first(frame: pl.DataFrame, mask: pl.Series, column: str = "id") -> str:
+    """The first five distinct values where ``mask`` holds, each cut for a message."""
+    values = frame.filter(mask)[column].unique(maintain_order=True).head(5).to_list()
+    return "[" + ", ".join(brief(value) for value in values) + "]"
 
 
 def _duplicates_ruled_out(work: pl.DataFrame, period: int | None) -> bool:
@@ -203,7 +208,7 @@ def _check_duplicates(work: pl.DataFrame, period: int | None) -> None:
     if duplicated.any():
         row = work.filter(duplicated).row(0, named=True)
         raise InvalidActualsError(
-            f"duplicate actual for id {row['id']!r} in scenario {row['scenario']!r}"
+            f"duplicate actual for id {brief(row['id'])} in scenario {brief(row['scenario'])}"
         )
 
 
@@ -230,9 +235,15 @@ def _check(
         first = str(unknown["id"][0])
         if first in outcome_ids:
             raise InvalidActualsError(
-                f"{first!r} is a 2022 outcome, not a target; assess the 2023 targets"
+                f"{brief(first)} is a 2022 outcome, not a target; assess the 2023 targets"
             )
-        raise UnknownIdError("target id", first, compiled.ids.to_list())
+        advice = ""
+        if outcome_ids and _EXTRACTED_ID.fullmatch(first):
+            advice = (
+                f"{brief(first)} looks like an id of extracted targets (t01, t02 … from "
+                "extract_targets): pass that table as targets= (jinan-gov assess --targets FILE)"
+            )
+        raise UnknownIdError("target id", first, compiled.ids.to_list(), advice)
     if flags["nonfinite"]:
         bad = _first(work, work.select(problems["nonfinite"].fill_null(value=False)).to_series())
         raise InvalidActualsError(f"actual is NaN or infinite for {bad}")
@@ -324,6 +335,31 @@ def result_schema(compiled: Compiled, scenario: pl.DataType, ids: pl.DataType) -
     )
 
 
+_DIGITS = 15  # significant decimal digits a float holds reliably
+_EXACT_POWERS = 22  # 10**k is an exact float up to k = 22
+_POWERS = pl.Series([10.0**k for k in range(_EXACT_POWERS + 1)], dtype=pl.Float64)
+
+
+def shown_difference(left: pl.Expr, right: pl.Expr) -> pl.Expr:
+    """``left - right`` as the decimals they show allow: 6.1 - 5.5 is 0.6, not
+    0.5999999999999996.
+
+    The difference is rounded to the 15 significant digits a float holds, counted from the
+    larger input (the place where the binary subtraction's error lies); inputs below 1e-8 or
+    from 1e15 on keep the binary difference (their scale is not an exact power of ten).
+    """
+    difference = left - right
+    largest = pl.max_horizontal(left.abs(), right.abs())
+    places = (_DIGITS - 1) - largest.log10().floor()
+    # A lookup of the exact powers of ten: cheaper than pow, and exact.
+    scale = pl.lit(_POWERS).gather(places.clip(0, _EXACT_POWERS).cast(pl.UInt32))
+    return (
+        pl.when((largest > 0) & places.is_between(0, _EXACT_POWERS))
+        .then((difference * scale).round(0) / scale)
+        .otherwise(difference)
+    )
+
+
 class _Describe:
     """Turns a batch of checked rows with their per-target columns into result rows."""
 
@@ -337,10 +373,12 @@ class _Describe:
             name: pl.lit(table[name]).gather(pl.col("_key")).alias(name) for name in table.columns
         }
         if benchmarks:
-            columns["gap"] = (pl.col("actual") - pl.coalesce("target", "benchmark")).alias("gap")
+            columns["gap"] = shown_difference(
+                pl.col("actual"), pl.coalesce("target", "benchmark")
+            ).alias("gap")
         else:
             columns["benchmark"] = pl.lit(None, dtype=pl.Float64).alias("benchmark")
-            columns["gap"] = (pl.col("actual") - pl.col("target")).alias("gap")
+            columns["gap"] = shown_difference(pl.col("actual"), pl.col("target")).alias("gap")
         columns["warning"] = warning_expr()
         self.result = [columns.get(name, pl.col(name)) for name in RESULT_COLUMNS]
 

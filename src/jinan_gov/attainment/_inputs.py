@@ -17,7 +17,8 @@ from typing import Any, Protocol, cast
 
 import polars as pl
 
-from jinan_gov.errors import InvalidActualsError
+from jinan_gov.errors import InvalidActualsError, brief
+from jinan_gov.text.normalize import require_text
 
 __all__ = (
     "SUPPORTED",
@@ -153,17 +154,33 @@ def check_tolerance(tolerance: object) -> Decimal:
 
 
 def frame_from_mapping(
-    values: Mapping[object, object], column: str, qualitative: Collection[str]
+    values: Mapping[object, object],
+    column: str,
+    qualitative: Collection[str],
+    *,
+    none: bool = False,
 ) -> pl.DataFrame:
-    """``{target_id: value}`` as a frame; True/False only for the ``qualitative`` targets."""
+    """``{target_id: value}`` as a frame; True/False only for the ``qualitative`` targets.
+
+    ``none``: ``None`` is a value not yet known (null); else it is refused.
+    """
     ids: list[str] = []
-    values_out: list[float] = []
+    values_out: list[float | None] = []
     for key, value in values.items():
         if not isinstance(key, str):
             raise InvalidActualsError(
                 f"{column} keys must be target ids (str), got {type(key).__name__} {shown(key)}"
             )
-        if is_bool(value):
+        if not key.isascii():
+            require_text(key, "assess")  # a lone surrogate is refused in one line
+        if value is None:
+            if not none:
+                raise InvalidActualsError(
+                    f"{column} for {brief(key)} is None: give a value, or missing='unknown' "
+                    "to assess it as not yet known"
+                )
+            values_out.append(None)
+        elif is_bool(value):
             if column != "actual" or key not in qualitative:
                 raise InvalidActualsError(
                     f"{column} for {key!r} is {value!r}, a boolean; True/False is only for "
@@ -225,11 +242,46 @@ def _numberish(value: object) -> bool:
     return real(value) is not None or is_bool(value)
 
 
+def _series_problem(data: object, column: str) -> str | None:
+    """Why a pandas or Polars Series is not a frame of values, and what to pass instead."""
+    kind = type(data)
+    if kind.__name__ != "Series" or not kind.__module__.startswith(("pandas", "polars")):
+        return None
+    library = "pandas" if kind.__module__.startswith("pandas") else "Polars"
+    instead = (
+        f"series.rename({column!r}).rename_axis('id').reset_index() or series.to_dict()"
+        if library == "pandas"
+        else f"a DataFrame with columns id and {column}"
+    )
+    return (
+        f"{column}s must be a frame with columns id, {column}[, scenario] or a mapping, "
+        f"got a {library} Series: pass {instead}"
+    )
+
+
+def _duplicate_columns(frame: Any, column: str) -> str | None:
+    """The duplicated column names of a pandas frame, which no Polars frame can hold."""
+    names = [str(name) for name in frame.columns]
+    dupes = sorted({name for name in names if names.count(name) > 1})
+    if not dupes:
+        return None
+    return (
+        f"{column} frame has duplicate column name(s) {[brief(n) for n in dupes][:5]}; "
+        f"expected each of id, {column}[, scenario] once"
+    )
+
+
 def to_polars(data: object, column: str) -> FrameInput:
     """A Polars frame for any accepted frame-like input (zero-copy where Polars can)."""
     if isinstance(data, pl.DataFrame | pl.LazyFrame):
         return data
+    series = _series_problem(data, column)
+    if series:
+        raise InvalidActualsError(series)
     if _is_pandas_frame(data):
+        duplicated = _duplicate_columns(data, column)
+        if duplicated:
+            raise InvalidActualsError(duplicated)
         problem = _pandas_dtype_problem(data, column)
         if problem:
             raise InvalidActualsError(problem)

@@ -8,81 +8,19 @@ guessed from the first rows. Numbers may carry spaces and full-width digits (``ï
 
 from __future__ import annotations
 
-import codecs
-import os
-import sys
-from pathlib import Path
-from typing import IO
+from collections.abc import Collection
 
 import polars as pl
 
-from jinan_gov.errors import InvalidActualsError
+from jinan_gov.errors import InvalidActualsError, brief
+from jinan_gov.text.user_files import UserSource, read_user_bytes, to_utf8
 
 __all__ = ("CsvSource", "read_values_csv")
 
-CsvSource = str | os.PathLike[str] | IO[bytes] | IO[str]
+CsvSource = UserSource
 """A path, ``"-"`` for standard input, or an open file."""
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-_SAVE_AS_UTF8 = "save it as UTF-8 (in Excel: Save As > CSV UTF-8)"
 _EXAMPLES = 3
-
-
-def _read_bytes(source: CsvSource, what: str) -> tuple[bytes, str]:
-    """The raw bytes of a source and a name for it in messages."""
-    if isinstance(source, str | os.PathLike):
-        if os.fspath(source) == "-":
-            return sys.stdin.buffer.read(), "<stdin>"
-        path = Path(source).expanduser()
-        if path.is_dir():
-            raise InvalidActualsError(f"{path} is a directory; give the {what} CSV file in it")
-        if not path.exists():
-            raise InvalidActualsError(f"no such {what} file: {path}")
-        try:
-            with path.open("rb") as handle:  # FIFOs and /dev/stdin read like files
-                return handle.read(), str(path)
-        except OSError as error:
-            raise InvalidActualsError(f"cannot read {path}: {error.strerror}") from error
-    if hasattr(source, "read"):
-        data = source.read()
-        name = str(getattr(source, "name", "<stream>"))
-        return (data.encode("utf-8") if isinstance(data, str) else bytes(data)), name
-    raise TypeError(
-        f"{what} source must be a path, '-' for standard input, an open file or a frame, "
-        f"got {type(source).__name__}"
-    )
-
-
-def _utf8(raw: bytes, name: str) -> bytes:
-    """The bytes as UTF-8, whatever common encoding they came in."""
-    for bom, encoding in _BOMS:
-        if raw.startswith(bom):
-            try:
-                return raw.decode(encoding).encode("utf-8")
-            except UnicodeDecodeError as error:
-                raise InvalidActualsError(
-                    f"{name} starts with a {encoding} byte-order mark but is not valid "
-                    f"{encoding} (byte {error.start}); {_SAVE_AS_UTF8}"
-                ) from None
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    else:
-        return raw
-    try:
-        return raw.decode("gb18030").encode("utf-8")
-    except UnicodeDecodeError as error:
-        raise InvalidActualsError(
-            f"{name} is neither UTF-8, UTF-16 nor GB18030/GBK (undecodable byte at "
-            f"{error.start}); {_SAVE_AS_UTF8}"
-        ) from None
 
 
 def _clean(column: pl.Expr) -> pl.Expr:
@@ -90,39 +28,79 @@ def _clean(column: pl.Expr) -> pl.Expr:
     return column.str.normalize("NFKC").str.strip_chars().replace("", None)
 
 
-def _numbers(frame: pl.DataFrame, column: str, name: str) -> pl.Series:
-    """The value column as Float64, naming the first values that are not numbers."""
+_TRUE_FALSE = {"true": "1", "false": "0"}
+
+
+def _numbers(
+    frame: pl.DataFrame, column: str, name: str, qualitative: Collection[str] | None = None
+) -> pl.Series:
+    """The value column as Float64, naming the first values that are not numbers.
+
+    With ``qualitative`` (the ids of the qualitative targets), ``true``/``false`` in any case
+    are read as 1/0 on their rows, and refused with their line on any other row.
+    """
     text = frame[column]
     parsed = text.cast(pl.Float64, strict=False)
     if parsed.null_count() == text.null_count():
         return parsed
     cleaned = frame.select(_clean(pl.col(column)).str.replace_all("âˆ’", "-"))[column]
+    lowered = cleaned.str.to_lowercase()
+    word = lowered.is_in(list(_TRUE_FALSE)).fill_null(value=False)
+    accepted = "" if qualitative is None else " (or true/false, 1/0 for a qualitative target)"
+    if qualitative is not None and word.any():
+        lines = frame.with_row_index("line", offset=2).filter(
+            word & ~frame["id"].str.strip_chars().is_in(list(qualitative))
+        )
+        if lines.height:
+            line, target, value = lines.select("line", "id", column).row(0)
+            raise InvalidActualsError(
+                f"{name}: line {line}: {value!r} for {brief(target)}, which is not a "
+                f"qualitative target; true/false is only for {sorted(qualitative)}, "
+                "other targets take numbers"
+            )
+        cleaned = lowered.replace_strict(_TRUE_FALSE, default=cleaned)
     parsed = cleaned.cast(pl.Float64, strict=False)
     bad = frame.with_row_index("line", offset=2).filter(parsed.is_null() & cleaned.is_not_null())
     if bad.height:
         examples = ", ".join(
-            f"line {line}: {value!r}"
+            f"line {line}: {brief(value)}"
             for line, value in bad.select("line", column).head(_EXAMPLES).rows()
         )
-        raise InvalidActualsError(f"{name}: column {column!r} must be numeric; found {examples}")
+        raise InvalidActualsError(
+            f"{name}: column {column!r} must be numeric{accepted}; found {examples}"
+        )
     return parsed
 
 
-def read_values_csv(source: CsvSource, column: str) -> pl.DataFrame:
+def read_values_csv(
+    source: CsvSource,
+    column: str,
+    qualitative: Collection[str] | None = None,
+    *,
+    blanks: bool = True,
+) -> pl.DataFrame:
     """Read ``id,<column>[,scenario]`` from a CSV a user wrote, with clear errors.
 
     Returns ``id`` (String), ``column`` (Float64) and ``scenario`` (String, null if absent).
+    ``qualitative``: ids whose value may be written ``true``/``false`` (read as 1/0).
+    ``blanks``: whether an empty value cell is read as null (else an error naming its line).
     """
-    raw, name = _read_bytes(source, f"{column}s")
+    raw, name = read_user_bytes(source, f"{column}s", InvalidActualsError)
     if not raw.strip():
         raise InvalidActualsError(f"{name} is empty; expected a header id,{column}[,scenario]")
     try:
-        text = pl.read_csv(_utf8(raw, name), infer_schema=False)
+        text = pl.read_csv(to_utf8(raw, name, InvalidActualsError), infer_schema=False)
     except pl.exceptions.PolarsError as error:
         first = str(error).splitlines()[0]
         raise InvalidActualsError(f"cannot read {name} as CSV: {first}") from error
     text = text.rename(_clean_header)
     missing = [c for c in ("id", column) if c not in text.columns]
+    separator = next((mark for mark in (";", "\t", "|") if mark in text.columns[0]), None)
+    if missing and len(text.columns) == 1 and separator:
+        raise InvalidActualsError(
+            f"{name}: the header {brief(text.columns[0])} is one column separated by "
+            f"{separator!r}; columns must be separated by commas: id,{column}[,scenario]"
+        )
     if missing:
         raise InvalidActualsError(
             f"{name}: missing column(s) {missing}; need id,{column}[,scenario], "
@@ -144,9 +122,21 @@ def read_values_csv(source: CsvSource, column: str) -> pl.DataFrame:
         raise InvalidActualsError(
             f"{name}: invalid {column}s (id: not_nullable): no id on line(s) {lines}"
         )
-    return pl.DataFrame(
-        [labels["id"], _numbers(text, column, name).alias(column), labels["scenario"]]
-    )
+    values = _numbers(text, column, name, qualitative).alias(column)
+    if not blanks and values.null_count():
+        line, target = (
+            pl.DataFrame([labels["id"], values])
+            .with_row_index("line", offset=2)
+            .filter(pl.col(column).is_null())
+            .select("line", "id")
+            .row(0)
+        )
+        raise InvalidActualsError(
+            f"{name}: line {line}: no {column} for {brief(target)} ({values.null_count()} "
+            f"blank cell(s)); give a value, or say that blanks mean not yet known "
+            "(missing='unknown'; jinan-gov assess --blank-unknown)"
+        )
+    return pl.DataFrame([labels["id"], values, labels["scenario"]])
 
 
 def _clean_header(header: str) -> str:

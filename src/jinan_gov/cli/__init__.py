@@ -8,7 +8,7 @@
     jinan-gov outcomes [--section PREFIX] [--measure M] [--qualifier Q] [OUTPUT]
     jinan-gov tasks    [--section PREFIX] [--measure M] [--qualifier Q] [OUTPUT]
     jinan-gov assess ACTUALS.csv [--benchmarks FILE] [--targets EXTRACTED.csv] [--tolerance F]
-                     [--summary] [OUTPUT]
+                     [--blank-unknown] [--summary] [OUTPUT]
     jinan-gov extract FILE... [--outcomes | --pairs] [OUTPUT]
                                           (reports as UTF-8 or GB18030 text; - for stdin)
     jinan-gov rule N [--json]
@@ -43,8 +43,15 @@ import jinan_gov
 from jinan_gov.cli import _plan, _rules
 from jinan_gov.cli._input import DATA_ERRORS, one_line, report, schema_errors, silence_stdout
 from jinan_gov.cli._io import OUTPUT_FORMATS, PROG, OutputSpec
+from jinan_gov.errors import brief
 from jinan_gov.plan import outcomes_2022, tasks_2023
-from jinan_gov.schemas.vocab import DEFAULT_TOLERANCE, EXPORT_FORMATS, MEASURES, QUALIFIERS
+from jinan_gov.schemas.vocab import (
+    DEFAULT_TOLERANCE,
+    EXPORT_FORMATS,
+    MEASURES,
+    QUALIFIERS,
+    TIME_LIMIT_FACTS,
+)
 from jinan_gov.text.wording import target_text
 
 __all__ = ("COMMANDS", "build_parser", "main", "run", "target_text")
@@ -84,6 +91,13 @@ def _add_output(parser: argparse.ArgumentParser) -> None:
         dest="output_format",
         choices=OUTPUT_FORMATS,
         help="format of --output FILE when its suffix does not say",
+    )
+    parser.add_argument(
+        "--excel",
+        dest="output_excel",
+        action="store_true",
+        help="CSV for spreadsheets: UTF-8 with a BOM, and text cells beginning with = + - @ "
+        "(not numbers) prefixed with ' so they are not run as formulas",
     )
 
 
@@ -144,6 +158,12 @@ def _configure_assess(parser: argparse.ArgumentParser) -> None:
         help=f"relative tolerance of 左右 targets (default {DEFAULT_TOLERANCE})",
     )
     parser.add_argument(
+        "--blank-unknown",
+        action="store_true",
+        help="an empty actual cell means not yet known (not_assessable); by default it is an "
+        "error naming its line",
+    )
+    parser.add_argument(
         "--summary",
         action="store_true",
         help="one row per scenario (counts by status, share attained) instead of every target",
@@ -200,7 +220,10 @@ def _configure_due(parser: argparse.ArgumentParser) -> None:
     limit.add_argument(
         "--rule",
         metavar="FACT_ID",
-        help="a time limit of the Work Rules, e.g. countersign_reply_working_days",
+        help="a time limit of the Work Rules: "
+        + ", ".join(TIME_LIMIT_FACTS[:2])
+        + " (a number of working days: the due date), or one without a number of days: "
+        + ", ".join(TIME_LIMIT_FACTS[2:]),
     )
     parser.add_argument(
         "--notice",
@@ -295,7 +318,26 @@ def build_parser() -> argparse.ArgumentParser:
 _DEBUG = "JINAN_GOV_DEBUG"  # set it to see the traceback of an unexpected error
 
 
+def _undecodable(argv: Sequence[str]) -> str | None:
+    """The first argument holding bytes the locale could not decode (lone surrogates)."""
+    for number, argument in enumerate(argv, start=1):
+        try:
+            argument.encode("utf-8")
+        except UnicodeEncodeError as error:
+            return (
+                f"argument {number} ({brief(argument)}) holds bytes that are not valid "
+                f"UTF-8 at position {error.start}; give arguments as UTF-8 text"
+            )
+        except AttributeError:  # not a str: argparse reports it
+            return None
+    return None
+
+
 def _run(argv: Sequence[str] | None) -> int:
+    undecodable = _undecodable(sys.argv[1:] if argv is None else argv)
+    if undecodable:
+        report(undecodable)
+        return 2
     try:
         args = build_parser().parse_args(argv)
     except SystemExit as exit_:
@@ -307,6 +349,7 @@ def _run(argv: Sequence[str] | None) -> int:
             fmt=getattr(args, "output_format", None),
             json=getattr(args, "json", False),
             csv=getattr(args, "csv", False),
+            excel=getattr(args, "output_excel", False),
         )
         code = handler(args, out)
         sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit

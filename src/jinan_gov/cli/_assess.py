@@ -15,7 +15,8 @@ import argparse
 import math
 import sys
 from collections.abc import Iterator, Mapping
-from typing import Any
+from functools import partial
+from typing import Any, Literal
 
 import polars as pl
 
@@ -203,11 +204,13 @@ def run(args: argparse.Namespace, out: OutputSpec) -> int:
             "only one input can be - (standard input): ACTUALS.csv, --benchmarks or --targets"
         )
     fmt = check_output(out) if out.path else None  # before the work, not after
-    actuals = read_input(read_actuals, args.actuals, "actuals")
+    targets = read_input(read_extracted_targets, targets_file, "targets") if targets_file else None
+    missing: Literal["error", "unknown"] = "unknown" if args.blank_unknown else "error"
+    reader = partial(read_actuals, targets=targets, missing=missing)
+    actuals = read_input(reader, args.actuals, "actuals")
     benchmarks = (
         read_input(read_benchmarks, args.benchmarks, "benchmarks") if args.benchmarks else None
     )
-    targets = read_input(read_extracted_targets, targets_file, "targets") if targets_file else None
     if benchmarks is not None:  # once for all rows: each batch gets only its own scenarios'
         check_benchmark_scenarios(benchmarks, actuals["scenario"])
 
@@ -216,7 +219,9 @@ def run(args: argparse.Namespace, out: OutputSpec) -> int:
         if bench is not None and batch.height < actuals.height:
             here = batch["scenario"].unique().implode()
             bench = bench.filter(pl.col("scenario").is_null() | pl.col("scenario").is_in(here))
-        return assess(batch, benchmarks=bench, tolerance=args.tolerance, targets=targets)
+        return assess(
+            batch, benchmarks=bench, tolerance=args.tolerance, targets=targets, missing=missing
+        )
 
     totals = _Totals()
     results = (totals.add(assessed(batch)) for batch in batches(actuals, BATCH_ROWS))
@@ -226,13 +231,13 @@ def run(args: argparse.Namespace, out: OutputSpec) -> int:
         summary = totals.summary()
         emit(out, summary, lambda: "\n".join(map(_summary_line, summary.iter_rows(named=True))))
     elif out.path and fmt is not None:
-        written = write_output(out.path, results, fmt)
+        written = write_output(out.path, results, fmt, excel=out.excel)
         print(f"wrote {totals.counts['rows']} rows ({fmt}) to {escape(str(written))}")
         _print_summary(totals)
     elif out.json:
         write_json({"assessment": results, "summary": totals.summaries_later()})
     elif out.csv:
-        write_csv(results)
+        write_csv(results, excel=out.excel)
     else:
         first = next(results)
         if first.height <= TABLE_ROWS and first.height == actuals.height:

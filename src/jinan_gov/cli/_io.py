@@ -14,6 +14,8 @@
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import dataclasses
 import datetime as dt
 import io
@@ -28,7 +30,7 @@ from typing import Any, Literal
 
 import polars as pl
 
-from jinan_gov.atomic import publish_file
+from jinan_gov.atomic import existing_mode, publish_file
 
 PROG = "jinan-gov"
 TABLE_ROWS = 1000  # larger results print a summary; their rows go to --output, --csv, --json
@@ -38,6 +40,7 @@ __all__ = (
     "TABLE_ROWS",
     "OutputFormat",
     "OutputSpec",
+    "all_or_nothing",
     "check_output",
     "emit",
     "escape",
@@ -74,6 +77,13 @@ class OutputSpec:
     fmt: str | None = None
     json: bool = False
     csv: bool = False
+    excel: bool = False
+
+    def __post_init__(self) -> None:
+        if self.excel and not (self.csv or self.path):
+            raise ValueError(
+                "--excel applies to CSV output: use it with --csv or --output FILE.csv"
+            )
 
     @property
     def for_machines(self) -> bool:
@@ -198,13 +208,50 @@ def _slices(frames: Frames) -> Iterator[tuple[bool, pl.DataFrame]]:
             first = False
 
 
-def write_csv(frames: Frames) -> None:
-    """Rows as UTF-8 CSV on standard output, a slice at a time (one header; the same bytes as
-    :func:`jinan_gov.export.csv_bytes` of the frames put together)."""
-    for first, part in _slices(frames):
-        chunk = io.BytesIO()
-        part.write_csv(chunk, include_header=first, line_terminator="\n")
-        write_stdout(chunk.getvalue())
+_SPOOL_MEMORY = 8 << 20  # bytes kept in memory before the spool moves to a temporary file
+_COPY_BYTES = 1 << 16  # copied out in pipe-sized pieces
+
+
+@contextlib.contextmanager
+def all_or_nothing() -> Iterator[Callable[[bytes], None]]:
+    """A writer whose bytes reach standard output only if the block finishes without error.
+
+    The bytes are spooled (in memory up to 8 MB, then in a temporary file) and copied to
+    standard output at the end, so an error in a later batch leaves standard output empty:
+    never 50,000 valid-looking rows followed by an error, never unterminated JSON.
+    """
+    with tempfile.SpooledTemporaryFile(max_size=_SPOOL_MEMORY, prefix="jinan-gov-") as spool:
+
+        def write(data: bytes) -> None:
+            spool.write(data)
+
+        yield write
+        spool.seek(0)
+        while chunk := spool.read(_COPY_BYTES):
+            write_stdout(chunk)
+
+
+def _csv_piece(part: pl.DataFrame, *, first: bool, excel: bool) -> bytes:
+    """One slice as CSV bytes; for spreadsheets (``excel``) formula-safe, after a BOM."""
+    chunk = io.BytesIO()
+    if excel:
+        from jinan_gov.export import excel_safe  # noqa: PLC0415 - only --excel needs it
+
+        if first:
+            chunk.write(codecs.BOM_UTF8)
+        part = excel_safe(part)
+    part.write_csv(chunk, include_header=first, line_terminator="\n")
+    return chunk.getvalue()
+
+
+def write_csv(frames: Frames, *, excel: bool = False) -> None:
+    """Rows as UTF-8 CSV on standard output (one header; the same bytes as
+    :func:`jinan_gov.export.csv_bytes` of the frames put together), all or nothing: the
+    batches are serialised a slice at a time into a spool that is copied out at the end.
+    ``excel``: for spreadsheets, as :func:`jinan_gov.export.csv_bytes` with ``excel=True``."""
+    with all_or_nothing() as write:
+        for first, part in _slices(frames):
+            write(_csv_piece(part, first=first, excel=excel))
 
 
 def _json_array(frames: Frames) -> Iterator[bytes]:
@@ -223,23 +270,25 @@ def _json_array(frames: Frames) -> Iterator[bytes]:
 
 
 def write_json(document: Frames | Mapping[str, Frames]) -> None:
-    """Stream rows as a JSON list, or several results as ``{"name": [rows], ...}``.
+    """Rows as a JSON list, or several results as ``{"name": [rows], ...}``, all or nothing.
 
-    Rows are serialised by Polars a slice at a time: memory stays flat however many rows
-    there are, and the output is valid JSON (NaN and infinities become null). The values of
-    ``document`` are consumed in order, so a later one may be computed from earlier ones.
+    Rows are serialised by Polars a slice at a time into a spool (:func:`all_or_nothing`):
+    memory stays flat however many rows there are, and the output is valid JSON (NaN and
+    infinities become null). The values of ``document`` are consumed in order, so a later
+    one may be computed from earlier ones.
     """
-    if not isinstance(document, Mapping):
-        for piece in _json_array(document):
-            write_stdout(piece)
-        write_stdout(b"\n")
-        return
-    for index, (name, frames) in enumerate(document.items()):
-        key = json.dumps(name, ensure_ascii=False).encode("utf-8")
-        write_stdout((b"{" if index == 0 else b",\n") + key + b": ")
-        for piece in _json_array(frames):
-            write_stdout(piece)
-    write_stdout(b"}\n" if document else b"{}\n")
+    with all_or_nothing() as write:
+        if not isinstance(document, Mapping):
+            for piece in _json_array(document):
+                write(piece)
+            write(b"\n")
+            return
+        for index, (name, frames) in enumerate(document.items()):
+            key = json.dumps(name, ensure_ascii=False).encode("utf-8")
+            write((b"{" if index == 0 else b",\n") + key + b": ")
+            for piece in _json_array(frames):
+                write(piece)
+        write(b"}\n" if document else b"{}\n")
 
 
 def output_format(path: str, given: str | None) -> OutputFormat:
@@ -265,14 +314,18 @@ def check_output(out: OutputSpec) -> OutputFormat:
     path = Path(out.path).expanduser()
     if path.is_dir():
         raise IsADirectoryError(f"cannot write {out.path!r}: it is a directory; give a file name")
+    existing_mode(path)  # a pipe, socket or device is refused before any work
     if not path.parent.is_dir():
         raise FileNotFoundError(
             f"cannot write {out.path!r}: no such directory {str(path.parent)!r}"
         )
-    return output_format(out.path, out.fmt)
+    fmt = output_format(out.path, out.fmt)
+    if out.excel and fmt != "csv":
+        raise ValueError(f"--excel applies to CSV output, not {fmt}: name the file *.csv")
+    return fmt
 
 
-def write_output(path: str, frames: Frames, fmt: OutputFormat) -> Path:
+def write_output(path: str, frames: Frames, fmt: OutputFormat, *, excel: bool = False) -> Path:
     """Write rows to ``path`` (``~`` expanded) as CSV, Parquet or JSON lines.
 
     Polars writes the file directly, batch after batch (Parquet batches are staged as parts
@@ -287,7 +340,7 @@ def write_output(path: str, frames: Frames, fmt: OutputFormat) -> Path:
         with temporary.open("wb") as out:
             for first, part in _slices(frames):
                 if fmt == "csv":
-                    part.write_csv(out, include_header=first, line_terminator="\n")
+                    out.write(_csv_piece(part, first=first, excel=excel))
                 else:
                     part.write_ndjson(out)
 
@@ -341,12 +394,12 @@ def emit(out: OutputSpec, frame: pl.DataFrame, render: Callable[[], str]) -> Non
     human-readable rendering (or, for more than ``TABLE_ROWS`` rows, how to get them)."""
     if out.path:
         fmt = check_output(out)
-        path = write_output(out.path, frame, fmt)
+        path = write_output(out.path, frame, fmt, excel=out.excel)
         print(f"wrote {frame.height} rows ({fmt}) to {escape(str(path))}")
     elif out.json:
         write_json(frame)
     elif out.csv:
-        write_csv(frame)
+        write_csv(frame, excel=out.excel)
     elif frame.height > TABLE_ROWS:
         print(rows_hint(frame.height))
     else:

@@ -12,7 +12,7 @@ from typing import Any
 from jinan_gov import rules
 from jinan_gov.cli._input import readable_file
 from jinan_gov.cli._io import OutputSpec, escape, print_json, print_ranked
-from jinan_gov.errors import InvalidHolidayNoticeError
+from jinan_gov.errors import InvalidHolidayNoticeError, UnknownIdError, brief
 from jinan_gov.workdays import HolidayNotice, add_working_days, is_working_day, load_holiday_notice
 
 __all__ = (
@@ -115,6 +115,44 @@ def _notices(files: Sequence[str]) -> list[HolidayNotice]:
     return notices
 
 
+def _time_limit(fact_id: str) -> dict[str, Any]:
+    """The fact row of a time limit; an error listing every time limit for anything else."""
+    accepted = ", ".join(rules.TIME_LIMIT_FACTS)
+    table = rules.facts()
+    rows = table.filter(fact_id=fact_id)
+    if rows.is_empty():
+        raise UnknownIdError("rule fact", fact_id, rules.TIME_LIMIT_FACTS)
+    row = rows.row(0, named=True)
+    if row["kind"] != "time_limit":
+        raise ValueError(
+            f"fact {brief(fact_id)} is a {row['kind']}, not a time limit; --rule takes: {accepted}"
+        )
+    return row
+
+
+def _undated(fact_id: str, start: dt.date, fact: dict[str, Any], out: OutputSpec) -> int:
+    """A time limit that the Rules state without a number of days: the rule, no date."""
+    if out.json:
+        print_json(
+            {
+                "start": start,
+                "due": None,
+                "unit": None,
+                "count": None,
+                "fact_id": fact_id,
+                "article_no": fact["article_no"],
+                "counted": [],
+                "skipped": [],
+            }
+        )
+        return 0
+    print(f"start    {_day(start, True)}")
+    print(f"rule     {fact_id} (article {fact['article_no']}): {fact['subject_zh']}")
+    print(f"         {fact['detail_en']}")
+    print("due      no date: the Rules set no number of days for this limit")
+    return 0
+
+
 def due(args: argparse.Namespace, out: OutputSpec) -> int:
     start = _parse_date(args.start)
     notices = _notices(args.notice)
@@ -122,8 +160,10 @@ def due(args: argparse.Namespace, out: OutputSpec) -> int:
     is_working_day(start, notices=notices)
     fact: dict[str, Any] | None = None
     if args.rule is not None:
+        fact = _time_limit(args.rule)
+        if fact["value"] is None:
+            return _undated(args.rule, start, fact, out)
         due = rules.due_date(args.rule, start, notices=notices)
-        fact = rules.facts().filter(fact_id=args.rule).row(0, named=True)
         unit, count = str(fact["unit"]), int(fact["value"])
     else:
         due = add_working_days(start, args.days, notices=notices)

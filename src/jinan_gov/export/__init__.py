@@ -67,6 +67,7 @@ __all__ = (
     "ForeignKey",
     "csv_bytes",
     "datapackage_descriptor",
+    "excel_safe",
     "export",
     "field_descriptor",
     "field_type",
@@ -237,7 +238,9 @@ def csv_bytes(frame: pl.DataFrame, *, excel: bool = False) -> bytes:
     Dates are ISO 8601, booleans ``true``/``false``, floats in their shortest round-trip
     form; an empty string is written as ``""`` so it stays distinct from a null. With
     ``excel=True`` the bytes start with a UTF-8 byte-order mark, which Excel needs to read
-    Chinese text as UTF-8 (other programs skip it or show it as an invisible character).
+    Chinese text as UTF-8 (other programs skip it or show it as an invisible character), and
+    text cells that a spreadsheet would run as formulas are prefixed with ``'``
+    (:func:`excel_safe`).
 
     >>> csv_bytes(pl.DataFrame({"id": ["a", ""], "x": [1.5, None]})).decode()
     'id,x\\na,1.5\\n"",\\n'
@@ -245,8 +248,43 @@ def csv_bytes(frame: pl.DataFrame, *, excel: bool = False) -> bytes:
     b'\\xef\\xbb\\xbf\\xe5\\x90\\x8d'
     """
     _require_bool("excel", excel)
-    data = frame.write_csv(line_terminator="\n").encode("utf-8")
-    return codecs.BOM_UTF8 + data if excel else data
+    if not excel:
+        return frame.write_csv(line_terminator="\n").encode("utf-8")
+    return codecs.BOM_UTF8 + excel_safe(frame).write_csv(line_terminator="\n").encode("utf-8")
+
+
+# A cell a spreadsheet would run as a formula (CSV injection), unless it is a plain number.
+_FORMULA = r"^[=+\-@\t\r]"
+_NUMBER = r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$"
+
+
+def excel_safe(frame: pl.DataFrame) -> pl.DataFrame:
+    """``frame`` with every text cell that a spreadsheet would run as a formula prefixed
+    with ``'``: cells beginning with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return,
+    except numbers (``-5``, ``+1.5e3``). Text columns (String, Categorical, Enum) become
+    String; other columns are unchanged.
+
+    This is what ``csv_bytes(frame, excel=True)``, ``export(..., excel=True)`` and the
+    command line's ``--excel`` write. The default output stays the data as it is.
+
+    >>> excel_safe(pl.DataFrame({"a": ["=HYPERLINK(1)", "-5", "-x", "@a", "ok"]}))["a"].to_list()
+    ["'=HYPERLINK(1)", '-5', "'-x", "'@a", 'ok']
+    """
+    text = [
+        name
+        for name, dtype in frame.schema.items()
+        if dtype in (pl.String, pl.Categorical) or isinstance(dtype, pl.Enum)
+    ]
+    if not text:
+        return frame
+    return frame.with_columns(
+        pl.when(cell.str.contains(_FORMULA) & ~cell.str.contains(_NUMBER))
+        .then(pl.lit("'") + cell)
+        .otherwise(cell)
+        .alias(name)
+        for name in text
+        for cell in (pl.col(name).cast(pl.String),)
+    )
 
 
 def _require_bool(name: str, value: object) -> None:

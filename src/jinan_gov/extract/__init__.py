@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
+from jinan_gov.errors import InvalidTargetsError
 from jinan_gov.extract._clause_grammar import Row
 from jinan_gov.extract._indicator_names import direction_of, english_name
 from jinan_gov.extract._indicators import INDICATORS, Indicator, indicator_key
@@ -34,6 +35,7 @@ from jinan_gov.schemas.tables import read_package_text
 from jinan_gov.schemas.validation import validate
 from jinan_gov.text.normalize import clean_web_text, fold_text, normalize_text, require_text
 from jinan_gov.text.numerals import base_unit
+from jinan_gov.text.user_files import read_user_bytes, to_utf8
 
 if TYPE_CHECKING:  # the model (and pandera) is imported on first validation
     import os
@@ -64,15 +66,7 @@ _PARAGRAPH_LINE = 60  # lines this long are paragraphs, not PDF wraps
 
 
 def _check_text(text: object) -> str:
-    text = require_text(text, "extract_targets")
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as error:
-        raise ValueError(
-            f"text holds a lone surrogate at position {error.start}: decode the source with "
-            "errors='replace' (or fix the file) before extracting"
-        ) from None
-    return text
+    return require_text(text, "extract_targets")  # also refuses lone surrogates
 
 
 def extraction_text(text: str) -> str:
@@ -283,7 +277,9 @@ def read_extracted_targets(path: str | os.PathLike[str]) -> DataFrame[ExtractedT
     """Read targets saved as CSV (``jinan-gov extract --csv``) and validate them.
 
     The CSV must have exactly the columns of
-    :class:`~jinan_gov.schemas.ExtractedTargetSchema`, in order; empty cells are nulls.
+    :class:`~jinan_gov.schemas.ExtractedTargetSchema`, in order; empty cells are nulls. It
+    is read like a CSV of actuals (:mod:`jinan_gov.text.user_files`): UTF-8 with or without
+    a BOM, UTF-16 with a BOM, or GB18030/GBK as Chinese Excel saves it.
     Use it to edit extracted targets by hand, then pass them to
     :func:`jinan_gov.assess` as ``targets=``.
 
@@ -291,22 +287,28 @@ def read_extracted_targets(path: str | os.PathLike[str]) -> DataFrame[ExtractedT
     ------
     FileNotFoundError
         No such file.
-    ValueError
-        The file is not such a CSV (wrong columns or types, or rows that break the schema).
+    InvalidTargetsError
+        A ``ValueError``: the file is not such a CSV (an encoding it cannot read, wrong
+        columns or types, or rows that break the schema).
     """
     source = Path(path)
+    if not source.expanduser().exists():
+        raise FileNotFoundError(f"no such targets file: {source}")
+    raw, name = read_user_bytes(source, "targets", InvalidTargetsError)
     try:
-        frame = pl.read_csv(source.read_bytes(), schema=_schema())
+        frame = pl.read_csv(to_utf8(raw, name, InvalidTargetsError), schema=_schema())
     except pl.exceptions.PolarsError as error:
         first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        raise ValueError(f"{source}: not a CSV of extracted targets ({first})") from None
+        raise InvalidTargetsError(f"{source}: not a CSV of extracted targets ({first})") from None
     import pandera.errors  # noqa: PLC0415 - imported with the model, on first validation
 
     try:
         return _model().validate(frame)
     except (pandera.errors.SchemaError, pandera.errors.SchemaErrors) as error:
         first = str(error).strip().splitlines()[0]
-        raise ValueError(f"{source}: rows break the extracted-target schema ({first})") from None
+        raise InvalidTargetsError(
+            f"{source}: rows break the extracted-target schema ({first})"
+        ) from None
 
 
 _SAMPLES = ("anhui", "beijing", "gansu", "guangdong", "hunan", "jilin", "qinghai", "shanghai")

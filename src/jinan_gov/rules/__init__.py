@@ -36,6 +36,7 @@ from jinan_gov.schemas.vocab import (
     MEETINGS,
     RULES_ARTICLE_COUNT,
     RULES_DOC_ID,
+    TIME_LIMIT_FACTS,
 )
 from jinan_gov.text.numerals import to_chinese_numeral
 from jinan_gov.workdays import add_working_days
@@ -55,6 +56,7 @@ if TYPE_CHECKING:  # the models (and pandera) are imported on first validation
     from jinan_gov.workdays import HolidayNotice
 
 __all__ = (
+    "TIME_LIMIT_FACTS",
     "Article",
     "article",
     "articles",
@@ -346,6 +348,9 @@ def search(query: str, limit: int = 5) -> DataFrame[SearchResultSchema]:
     query
         A question or keywords, e.g. ``"会签文件一般应在几个工作日内回复?"`` or
         ``"How often does the executive meeting meet?"``.
+        Only its first 1000 characters
+        (:data:`jinan_gov.search.bm25.QUERY_CHARS`) are analysed, so a pasted document
+        takes milliseconds, not seconds.
     limit
         Maximum number of articles returned (``>= 1``).
 

@@ -33,6 +33,7 @@ from jinan_gov.schemas.vocab import (
     SIGNATURE_ROLES,
     STATUSES,
     TIERS,
+    TIME_LIMIT_FACTS,
     UNIT_MULTIPLIERS,
 )
 
@@ -104,7 +105,7 @@ _MODEL_HOMES = {
     "SearchResultSchema": "_rules",
 }
 # Vocabularies importable from here as before, without being listed in __all__.
-_UNLISTED = (DIRECTIONS, FLAGS, KINDS, TIERS, UNIT_MULTIPLIERS)
+_UNLISTED = (DIRECTIONS, FLAGS, KINDS, TIERS, TIME_LIMIT_FACTS, UNIT_MULTIPLIERS)
 
 
 def __getattr__(name: str) -> Any:

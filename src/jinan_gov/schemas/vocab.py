@@ -31,6 +31,7 @@ __all__ = (
     "SIGNATURE_ROLES",
     "STATUSES",
     "TIERS",
+    "TIME_LIMIT_FACTS",
     "UNIT_MULTIPLIERS",
 )
 
@@ -108,6 +109,23 @@ SIGNATURE_ROLES = (
     "approves",  # 审定同意: must approve before the document is issued
 )
 FACT_UNITS = ("working_days", "days", "times", "characters", "topics", "briefings", "matters")
+TIME_LIMIT_FACTS = (
+    "meeting_documents_issue_working_days",
+    "countersign_reply_working_days",
+    "meeting_decisions_published_promptly",
+    "deputy_suggestions_time_limited",
+    "documents_handled_within_prescribed_limits",
+    "rules_filed_promptly",
+    "national_meetings_reported_in_advance",
+    "invitations_requested_in_advance",
+    "leave_requested_in_advance",
+    "countersign_delay_agree_deadline",
+)
+"""The ``fact_id`` of every time limit of the Work Rules (``kind == "time_limit"`` in
+:func:`jinan_gov.rules.facts`), in article order. The first two set a number of working days
+and have a :func:`jinan_gov.rules.due_date`; the others set a limit without a figure (及时,
+提前, 按规定时限)."""
+
 PERIODS = ("per_month", "per_quarter", "per_year")
 RULE_QUALIFIERS = ("at_most", "at_least", "about", "exactly")
 HEDGES = ("generally", "in_principle")

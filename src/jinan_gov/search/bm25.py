@@ -45,10 +45,12 @@ from typing import Literal
 
 from jinan_gov.text.normalize import fold_text
 
-__all__ = ("Field", "Hit", "Index", "Query", "fold", "tokens_en", "tokens_zh")
+__all__ = ("QUERY_CHARS", "Field", "Hit", "Index", "Query", "fold", "tokens_en", "tokens_zh")
 
 Lang = Literal["zh", "en"]
 
+#: A query is analysed up to this many characters; the rest is ignored (time stays bounded).
+QUERY_CHARS = 1000
 K1 = 1.2
 B = 0.75
 #: Weight of a glossary concept relative to one of the query's own words.
@@ -340,7 +342,7 @@ class Query:
 
     @classmethod
     def of(cls, query: str) -> Query:
-        folded = fold(query)
+        folded = fold(query[:QUERY_CHARS])
         content = _ZH_FILLER.sub(" ", folded)
         own: dict[Lang, list[str]] = {"zh": tokens_zh(content), "en": tokens_en(folded)}
         return cls(folded, content, own, tuple(glossary().find(folded)))

@@ -28,6 +28,8 @@ import unicodedata
 from functools import cache
 from typing import TYPE_CHECKING
 
+from jinan_gov.errors import InvalidTextError
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -145,12 +147,31 @@ def _angle_brackets(text: str) -> str:
     return _ANGLE_BRACKET.sub(replace, text)
 
 
+# A header ends in ) or ) (市政府文件 … (2023年第10期)) or in 件 (… (2023年第10期)市政府文件).
+_HEADER_END = re.compile(rf"(?:{_HEADER_INLINE.pattern})\Z")
+_HEADER_ENDS = frozenset(")）件")
+_HEADER_WINDOW = 64  # characters of a header at most (an issue number of up to 30 digits)
+
+
 def _drop_inline_headers(text: str) -> str:
-    previous = None
-    while previous != text:
-        previous = text
-        text = _HEADER_INLINE.sub("", text)
-    return text
+    """Remove page headers, also those that removing another one brings together.
+
+    One pass usually suffices; headers nested inside headers (``市政府文件…(市政府文件…(2023年
+    第10期)2023年第10期)``) are removed in one linear scan, where repeating the substitution
+    until nothing changes would take one pass per level of nesting.
+    """
+    once = _HEADER_INLINE.sub("", text)
+    if once == text or _HEADER_INLINE.search(once) is None:
+        return once
+    kept: list[str] = []
+    for char in once:
+        kept.append(char)
+        if char in _HEADER_ENDS:
+            tail = "".join(kept[-_HEADER_WINDOW:])
+            match = _HEADER_END.search(tail)
+            if match:
+                del kept[len(kept) - (len(tail) - match.start()) :]
+    return "".join(kept)
 
 
 def normalize_text(text: str) -> str:
@@ -335,9 +356,22 @@ def fold_text(text: str) -> str:
     return folded
 
 
+def _refuse_surrogates(text: str, function: str) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise InvalidTextError(
+            f"{function}() got text with a lone surrogate {text[error.start]!r} at position "
+            f"{error.start}, which is not valid Unicode: decode the source with "
+            "errors='replace' (or fix its encoding) first"
+        ) from None
+
+
 def require_text(text: object, function: str) -> str:
-    """``text`` if it is a ``str``; else a one-line ``TypeError`` naming ``function`` (for
-    bytes, saying how to decode them first).
+    """``text`` if it is a ``str`` of valid Unicode; else a one-line ``TypeError`` naming
+    ``function`` (for bytes, saying how to decode them first), or an
+    :class:`~jinan_gov.errors.InvalidTextError` for a lone surrogate (``"\\ud800"``, as
+    ``errors="surrogateescape"`` leaves for undecodable bytes).
 
     >>> require_text(b"x", "extract_targets")
     Traceback (most recent call last):
@@ -345,6 +379,8 @@ def require_text(text: object, function: str) -> str:
     TypeError: extract_targets() expects str, got bytes: decode it first, e.g. data.decode('utf-8') or data.decode('gb18030')
     """  # noqa: E501
     if isinstance(text, str):
+        if not text.isascii():
+            _refuse_surrogates(text, function)
         return text
     got = type(text).__name__
     if isinstance(text, bytes | bytearray | memoryview):
