@@ -23,7 +23,7 @@ from jinan_gov.extract._indicator_names import english_name
 from jinan_gov.extract._indicators import indicator_key, indicator_measure
 from jinan_gov.extract._paragraph import find_paragraph, sentence_spans
 from jinan_gov.schemas.validation import validate
-from jinan_gov.text.normalize import fold_text, normalize_text
+from jinan_gov.text.normalize import fold_text, normalize_text, require_text
 from jinan_gov.text.numerals import parse_chinese_numeral, parse_chinese_quantity
 
 if TYPE_CHECKING:
@@ -313,14 +313,7 @@ def outcome_frame(outcomes: list[Outcome], text: str) -> pl.DataFrame:
 
 
 def _check_text(text: object) -> str:
-    if isinstance(text, bytes | bytearray | memoryview):
-        raise TypeError(
-            f"extract_outcomes() expects str, got {type(text).__name__}: decode it first, "
-            "e.g. data.decode('utf-8') or jinan_gov.extract.decode_report(data)"
-        )
-    if not isinstance(text, str):
-        raise TypeError(f"extract_outcomes() expects str, got {type(text).__name__}")
-    return text
+    return require_text(text, "extract_outcomes")  # also refuses lone surrogates
 
 
 def extract_outcomes(text: str) -> DataFrame[ExtractedOutcomeSchema]:
