@@ -4,7 +4,8 @@ Every clause of the list is a row (second edition of the conventions), so a clau
 without a figure is read as one of:
 
 * a qualitative target: a subject and a predicate that states where it should go
-  (国际收支基本平衡, 生态环境质量持续改善, 固定资产投资实现正增长, 提高居民基础养老金);
+  (国际收支基本平衡, 生态环境质量持续改善, 固定资产投资实现正增长, 乡村振兴取得新进展,
+  提高居民基础养老金);
 * a rider that qualifies the clause before it (在实际工作中努力争取更好结果, 努力跑赢全国,
   加快构建优势): a note of that row, never a row;
 * anything else (framing such as 综合考虑…, a list label such as 就业目标, a bare subject
@@ -39,8 +40,9 @@ _FRAMING = re.compile(
     r"^(?:在|综合|考虑|统筹|兼顾|按照|围绕|根据|结合|立足|着眼|坚持|建议|提出|主要是|"
     r"这|上述|以上|其中|同时|与|为|使|把|将|要|我们|今年|全年|明年)"
 )
-# The subject of a qualitative target is a measured quantity (增加值, 投资, 质量, 收支 …);
-# 乡村振兴取得新进展 or 城市承载功能稳步提升 name a policy or a function: aspirations, not rows.
+# A verb-first clause (提高居民基础养老金) is a target only when its object is a measured
+# quantity; with a subject first, every completed statement of the list is one (乡村振兴取得
+# 新进展 included): a list's clauses are its targets.
 _INDICATOR = re.compile(
     r"(?:值|额|量|率|收入|投资|消费|价格|物价|水平|质量|排放|能耗|强度|收支|状况|平衡|就业|"
     r"面积|人口|指标|比重|占比|比例|规模|总量|效益|进出口|外贸|出口|进口|外资|利润|税收|"
@@ -89,8 +91,6 @@ def qualitative_span(text: str, start: int, end: int) -> tuple[int, int] | None:
         return (start, start) if _INDICATOR.search(words) else None
     found = _PREDICATE_START.search(text, start + 2, end)
     if found is None or _PREDICATE_END.search(text, found.start(), end) is None:
-        return None
-    if not _INDICATOR.search(text, start, found.start()):
         return None
     return found.start(), found.start()
 
