@@ -1,4 +1,4 @@
-"""Command-line behaviour hardened in issue 22 (round two)."""
+"""Command-line behaviour on hostile input: argv, ids, CSV values, outputs, stdout."""
 
 from __future__ import annotations
 
@@ -10,14 +10,8 @@ from pathlib import Path
 import pytest
 
 from jinan_gov.cli import _assess as _cli_assess
-from jinan_gov.cli import main
 from jinan_gov.schemas.vocab import TIME_LIMIT_FACTS
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.cli.test_cli import run as _run
 
 
 @pytest.mark.parametrize("command", ["search", "search-indicators"])
